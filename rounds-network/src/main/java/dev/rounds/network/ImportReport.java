@@ -1,0 +1,28 @@
+package dev.rounds.network;
+
+/**
+ * What an import read, kept and left out.
+ *
+ * @param nodesRead            nodes in the file
+ * @param waysRead             ways in the file
+ * @param waysAccepted         ways the profile accepted
+ * @param missingNodeRefs      references to nodes absent from the file (extract border)
+ * @param waysCut              accepted ways cut where their nodes were missing
+ * @param duplicatesMerged     segments dropped because another edge had the same node sequence
+ * @param zeroLengthDropped    segments dropped because all their points coincide
+ * @param components           connected parts before keeping the largest
+ * @param leftOutEdges         edges outside the kept part
+ * @param leftOutLengthMeters  their total length
+ */
+public record ImportReport(
+        long nodesRead,
+        long waysRead,
+        long waysAccepted,
+        long missingNodeRefs,
+        long waysCut,
+        long duplicatesMerged,
+        long zeroLengthDropped,
+        int components,
+        int leftOutEdges,
+        double leftOutLengthMeters) {
+}
