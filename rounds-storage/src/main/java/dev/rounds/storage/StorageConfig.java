@@ -29,8 +29,8 @@ public record StorageConfig(String jdbcUrl, String username, String password, St
         if (schema != null && !schema.matches("[a-z_][a-z0-9_]{0,62}")) {
             throw new IllegalArgumentException("schema '" + schema + "' must be lower-case letters, digits and _");
         }
-        if (maxConnections < 1) {
-            throw new IllegalArgumentException("maxConnections must be at least 1");
+        if (maxConnections < 2) {
+            throw new IllegalArgumentException("maxConnections must be at least 2 (schema migration holds two)");
         }
         if (bcryptCost < 4 || bcryptCost > 31) {
             throw new IllegalArgumentException("bcryptCost must be between 4 and 31, got " + bcryptCost);

@@ -66,7 +66,7 @@ public record ServerConfig(Http http, OsmAnd osmand, Storage storage, Limits lim
      * @param username database user
      * @param password database password
      * @param schema a schema to create and use, empty for the default
-     * @param maxConnections connection pool size
+     * @param maxConnections connection pool size (at least 2: schema migration holds two)
      */
     public record Storage(String dataDirectory, String jdbcUrl, String username, String password, String schema,
             int maxConnections) {
@@ -80,7 +80,7 @@ public record ServerConfig(Http http, OsmAnd osmand, Storage storage, Limits lim
                     "storage.dataDirectory is required when storage.jdbcUrl is empty");
             require(jdbcUrl == null || jdbcUrl.startsWith("jdbc:postgresql:") || jdbcUrl.startsWith("jdbc:h2:"),
                     "storage.jdbcUrl must start with jdbc:postgresql: or jdbc:h2:, got '" + jdbcUrl + "'");
-            require(maxConnections >= 1 && maxConnections <= 200, "storage.maxConnections must be 1 to 200");
+            require(maxConnections >= 2 && maxConnections <= 200, "storage.maxConnections must be 2 to 200");
         }
 
         /** The data directory as a path. */
