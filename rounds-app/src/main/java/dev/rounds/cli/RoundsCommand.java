@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             NetworkCommand.class,
+            ServeCommand.class,
         })
 public final class RoundsCommand implements Runnable {
     @CommandLine.Spec
