@@ -17,12 +17,14 @@ public final class BenchMain {
             System.out.println("benchmarks:");
             System.out.println("  import     street network import: elements/s and peak heap per shared extract");
             System.out.println("  scale      heap of a synthetic city of a million edges");
+            System.out.println("  ingest     tracking server: batch pings/s to stored (H2, PostgreSQL), OsmAnd requests/s");
             System.exit(2);
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         switch (args[0]) {
             case "import" -> ImportBenchmark.main(rest);
             case "scale" -> dev.rounds.bench.network.ScaleBenchmark.main(rest);
+            case "ingest" -> dev.rounds.bench.ingest.IngestBenchmark.main(rest);
             default -> {
                 System.err.println("unknown benchmark '" + args[0] + "'; run without arguments for the list");
                 System.exit(2);
