@@ -1,6 +1,7 @@
 package dev.rounds.server;
 
 import dev.rounds.ingest.IngestPipeline;
+import dev.rounds.ingest.IngestQueue;
 import dev.rounds.ingest.stages.Deduplication;
 import dev.rounds.ingest.stages.DeviceOrdering;
 import dev.rounds.ingest.stages.PlausibilityCheck;
@@ -15,6 +16,7 @@ import dev.rounds.server.api.OpsApi;
 import dev.rounds.server.api.TeamApi;
 import dev.rounds.server.api.UserApi;
 import dev.rounds.server.config.ServerConfig;
+import dev.rounds.server.devices.DeviceCredentials;
 import dev.rounds.server.devices.DeviceIngest;
 import dev.rounds.server.web.Endpoint;
 import dev.rounds.server.web.ErrorResponses;
@@ -88,7 +90,8 @@ public final class RoundsServer implements AutoCloseable {
                 new DeviceOrdering(),
                 new StoreStage(store),
                 publish));
-        DeviceIngest devices = new DeviceIngest(pipeline, store,
+        DeviceIngest devices = new DeviceIngest(pipeline, new IngestQueue(pipeline, limits.maxBatchPings()),
+                new DeviceCredentials(store, clock, Duration.ofSeconds(config.security().deviceTrustSeconds())),
                 new DeviceIngest.Decoders(new OsmAndDecoder(clock), new OwnTracksDecoder(), new BatchDecoder(limits.maxBatchPings())),
                 new TokenBuckets(limits.devicePingRequestsPerSecond(), limits.deviceBurst(), clock), limits.maxBodyBytes());
         List<Endpoint> endpoints = new ArrayList<>();

@@ -44,7 +44,7 @@ final class PingWriter {
         Instant first = pings.stream().map(PingWriter::fixTime).min(Instant::compareTo).orElseThrow();
         Instant last = pings.stream().map(PingWriter::fixTime).max(Instant::compareTo).orElseThrow();
         Map<String, List<Shift>> shifts = shiftsByDevice(connection, devices, first, last);
-        Set<Key> taken = storedKeys(connection, devices, first, last);
+        Set<Key> taken = storedKeys(connection, pings);
         List<Ping> kept = new ArrayList<>();
         List<Long> keptShifts = new ArrayList<>();
         List<Drop> refused = new ArrayList<>();
@@ -94,15 +94,30 @@ final class PingWriter {
         return byDevice;
     }
 
-    private static Set<Key> storedKeys(Connection connection, List<String> devices, Instant first, Instant last)
-            throws SQLException {
-        String sql = "SELECT device_id, fix_time FROM pings WHERE device_id IN (" + Jdbc.placeholders(devices.size())
-                + ") AND fix_time >= ? AND fix_time <= ?";
-        List<Object> params = new ArrayList<>(devices);
-        params.add(first);
-        params.add(last);
-        return new HashSet<>(Jdbc.query(connection, sql,
-                row -> new Key(row.getString("device_id"), Jdbc.instant(row, "fix_time")), params.toArray()));
+    /**
+     * The (device, fix time) pairs already stored within each device's time span in the batch. One
+     * query per device, because an {@code IN} list over devices keeps H2 from using the unique index.
+     */
+    private static Set<Key> storedKeys(Connection connection, List<Ping> pings) throws SQLException {
+        Map<String, Instant[]> spans = new HashMap<>();
+        for (Ping ping : pings) {
+            Instant time = fixTime(ping);
+            spans.merge(ping.deviceId(), new Instant[] {time, time}, (a, b) -> new Instant[] {
+                a[0].isBefore(b[0]) ? a[0] : b[0], a[1].isAfter(b[1]) ? a[1] : b[1]});
+        }
+        Set<Key> keys = new HashSet<>();
+        String sql = "SELECT fix_time FROM pings WHERE device_id = ? AND fix_time >= ? AND fix_time <= ?";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (Map.Entry<String, Instant[]> span : spans.entrySet()) {
+                Jdbc.bind(statement, span.getKey(), span.getValue()[0], span.getValue()[1]);
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        keys.add(new Key(span.getKey(), Jdbc.instant(rows, "fix_time")));
+                    }
+                }
+            }
+        }
+        return keys;
     }
 
     private static void insert(Connection connection, List<Ping> pings, List<Long> shiftIds, Instant receivedAt)

@@ -28,7 +28,7 @@ public record ServerConfig(Http http, OsmAnd osmand, Storage storage, Limits lim
         return new ServerConfig(new Http("0.0.0.0", 8082), new OsmAnd(true, 5055),
                 new Storage("data", null, null, null, null, 4),
                 new Limits(1_048_576, 10_000, 2.0, 20, 50.0, 200, 10),
-                new Plausibility(300, 200.0, 70.0), new Security(12, 12, false));
+                new Plausibility(300, 200.0, 70.0), new Security(12, 12, false, 60));
     }
 
     /**
@@ -141,10 +141,12 @@ public record ServerConfig(Http http, OsmAnd osmand, Storage storage, Limits lim
      * @param sessionHours how long a login lasts
      * @param bcryptCost bcrypt work factor for passwords (10 to 14 is sensible)
      * @param secureCookies mark the session cookie Secure (set when served over HTTPS)
+     * @param deviceTrustSeconds how long a verified device token is trusted without asking storage again
      */
-    public record Security(int sessionHours, int bcryptCost, boolean secureCookies) {
+    public record Security(int sessionHours, int bcryptCost, boolean secureCookies, int deviceTrustSeconds) {
         /** Checks the values. */
         public Security {
+            require(deviceTrustSeconds >= 0 && deviceTrustSeconds <= 3600, "security.deviceTrustSeconds must be 0 to 3600");
             require(sessionHours >= 1 && sessionHours <= 24 * 30, "security.sessionHours must be 1 to 720");
             require(bcryptCost >= 4 && bcryptCost <= 31, "security.bcryptCost must be 4 to 31");
         }

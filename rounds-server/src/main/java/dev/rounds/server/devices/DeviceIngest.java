@@ -3,6 +3,7 @@ package dev.rounds.server.devices;
 import dev.rounds.ingest.DecodedMessage;
 import dev.rounds.ingest.DeviceRequest;
 import dev.rounds.ingest.IngestPipeline;
+import dev.rounds.ingest.IngestQueue;
 import dev.rounds.ingest.IngestResult;
 import dev.rounds.ingest.Ping;
 import dev.rounds.ingest.PingDecoder;
@@ -13,7 +14,6 @@ import dev.rounds.server.web.Endpoint;
 import dev.rounds.server.web.RequestBodies;
 import dev.rounds.server.web.TokenBuckets;
 import dev.rounds.storage.Device;
-import dev.rounds.storage.RoundsStore;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
@@ -31,7 +31,8 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class DeviceIngest {
     private final IngestPipeline pipeline;
-    private final RoundsStore store;
+    private final IngestQueue queue;
+    private final DeviceCredentials credentials;
     private final Decoders decoders;
     private final TokenBuckets deviceLimits;
     private final long maxBodyBytes;
@@ -48,11 +49,15 @@ public final class DeviceIngest {
     public record Decoders(PingDecoder osmand, PingDecoder ownTracks, PingDecoder batch) {
     }
 
-    /** Device endpoints feeding the pipeline, authenticating against the store. */
-    public DeviceIngest(IngestPipeline pipeline, RoundsStore store, Decoders decoders, TokenBuckets deviceLimits,
-            long maxBodyBytes) {
+    /**
+     * Device endpoints decoding with the pipeline's counters and submitting through the group-commit
+     * queue in front of it.
+     */
+    public DeviceIngest(IngestPipeline pipeline, IngestQueue queue, DeviceCredentials credentials, Decoders decoders,
+            TokenBuckets deviceLimits, long maxBodyBytes) {
         this.pipeline = pipeline;
-        this.store = store;
+        this.queue = queue;
+        this.credentials = credentials;
         this.decoders = decoders;
         this.deviceLimits = deviceLimits;
         this.maxBodyBytes = maxBodyBytes;
@@ -109,7 +114,7 @@ public final class DeviceIngest {
             rateLimited.increment();
             throw ApiError.tooManyRequests("device '" + device.id() + "' sends too often", deviceLimits.retryAfterSeconds());
         }
-        return pipeline.submit(pings);
+        return queue.submit(pings);
     }
 
     private DeviceRequest deviceRequest(Context ctx) {
@@ -143,7 +148,7 @@ public final class DeviceIngest {
     }
 
     private Device authenticate(String deviceId, String token) {
-        return store.authenticateDevice(deviceId, token).orElseThrow(() -> {
+        return credentials.authenticate(deviceId, token).orElseThrow(() -> {
             authFailures.increment();
             return ApiError.unauthorized("unknown device or wrong token for device '" + deviceId
                     + "': send the token given when the device was registered");
