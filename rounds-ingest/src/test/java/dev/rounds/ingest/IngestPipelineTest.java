@@ -110,6 +110,16 @@ final class IngestPipelineTest {
     }
 
     @Test
+    void aFailingSubscriberIsCountedAndDoesNotFailCommittedPings() {
+        publish.subscribe(pings -> {
+            throw new IllegalStateException("live map down");
+        });
+        assertThat(pipeline.submit(List.of(ping("a", 1))).accepted()).hasSize(1);
+        assertThat(published).hasSize(1);
+        assertThat(pipeline.stats().get(5).extra()).containsEntry("subscriber_failures", 1L);
+    }
+
+    @Test
     void countsDecodeRefusals() {
         PingDecoder refusing = new PingDecoder() {
             @Override

@@ -185,14 +185,14 @@ public final class IngestBenchmark {
         try {
             List<Future<?>> results = new ArrayList<>();
             for (int c = 0; c < clients; c++) {
-                int client = c;
+                int worker = c;
                 results.add(pool.submit(() -> {
-                    for (int i = client; i < count; i += clients) {
+                    for (int i = worker; i < count; i += clients) {
                         String[] device = devices.get(i % DEVICES);
                         URI target = uri(server.osmandPort(), "/?id=" + device[0] + "&lat=43.73&lon=7.42&accuracy=5&timestamp="
                                 + NEXT_SECOND.getAndIncrement() + "&key=" + device[1]);
                         long start = System.nanoTime();
-                        HttpResponse<Void> response = client().send(HttpRequest.newBuilder(target).build(),
+                        HttpResponse<Void> response = client.send(HttpRequest.newBuilder(target).build(),
                                 HttpResponse.BodyHandlers.discarding());
                         latencies[i] = System.nanoTime() - start;
                         if (response.statusCode() != 200) {
@@ -209,10 +209,6 @@ public final class IngestBenchmark {
         } finally {
             pool.shutdown();
         }
-    }
-
-    private HttpClient client() {
-        return client;
     }
 
     private JsonNode post(String path, String auth, Object body) {

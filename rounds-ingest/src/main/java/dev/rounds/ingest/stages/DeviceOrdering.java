@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Puts each batch in fix-time order per device, so later stages see a device's track in order.
@@ -19,7 +20,7 @@ public final class DeviceOrdering implements PingStage {
             Comparator.comparing(Ping::deviceId).thenComparing(Ping::fixTime);
 
     private final Map<String, Instant> newestCommitted = new HashMap<>();
-    private long late;
+    private final LongAdder late = new LongAdder();
 
     @Override
     public String name() {
@@ -32,7 +33,7 @@ public final class DeviceOrdering implements PingStage {
         for (Ping ping : sorted) {
             Instant newest = newestCommitted.get(ping.deviceId());
             if (newest != null && ping.fixTime().isBefore(newest)) {
-                late++;
+                late.increment();
             }
         }
         return StageOutcome.passAll(sorted);
@@ -47,6 +48,6 @@ public final class DeviceOrdering implements PingStage {
 
     @Override
     public Map<String, Long> extraCounts() {
-        return Map.of("late", late);
+        return Map.of("late", late.sum());
     }
 }
