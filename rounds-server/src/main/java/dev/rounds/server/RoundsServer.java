@@ -93,7 +93,9 @@ public final class RoundsServer implements AutoCloseable {
         DeviceIngest devices = new DeviceIngest(pipeline, new IngestQueue(pipeline, limits.maxBatchPings()),
                 new DeviceCredentials(store, clock, Duration.ofSeconds(config.security().deviceTrustSeconds())),
                 new DeviceIngest.Decoders(new OsmAndDecoder(clock), new OwnTracksDecoder(), new BatchDecoder(limits.maxBatchPings())),
-                new TokenBuckets(limits.devicePingRequestsPerSecond(), limits.deviceBurst(), clock), limits.maxBodyBytes());
+                new TokenBuckets(limits.devicePingRequestsPerSecond(), limits.deviceBurst(), clock),
+                new TokenBuckets(limits.deviceAuthFailuresPerMinute() / 60.0, limits.deviceAuthFailuresPerMinute(), clock),
+                limits.maxBodyBytes());
         List<Endpoint> endpoints = new ArrayList<>();
         endpoints.addAll(new OpsApi(store, pipeline, devices::counters).endpoints());
         endpoints.addAll(new UserApi(store, clock, Duration.ofHours(config.security().sessionHours()),

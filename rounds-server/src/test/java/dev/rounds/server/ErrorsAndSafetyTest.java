@@ -33,7 +33,7 @@ final class ErrorsAndSafetyTest {
 
     @BeforeEach
     void start() {
-        server = new TestServer(dataDirectory, new ServerConfig.Limits(4096, 50, 1.0, 3, 1000.0, 100_000, 1000));
+        server = new TestServer(dataDirectory, new ServerConfig.Limits(4096, 50, 1.0, 3, 1000.0, 100_000, 1000, 5));
         admin = server.adminAuth();
         phone = server.patrollerOnShift(admin, "Ann", "ann-phone");
     }
@@ -115,6 +115,17 @@ final class ErrorsAndSafetyTest {
         assertError(limited, 429, "rate_limited");
         assertThat(limited.headers().get("retry-after")).containsExactly("1");
         assertThat(stored()).isEqualTo(3);
+    }
+
+    @Test
+    void anAddressWithTooManyFailedDeviceLoginsIsRefusedBeforeStorageIsAsked() {
+        for (int i = 0; i < 5; i++) {
+            assertError(server.send("GET", "/osmand?id=ann-phone&lat=1&lon=2&key=guess" + i, null, null, null),
+                    401, "unauthorized");
+        }
+        assertError(server.send("GET", "/osmand?id=ann-phone&lat=1&lon=2&key=" + phone.token(), null, null, null),
+                429, "rate_limited");
+        assertThat(stored()).isZero();
     }
 
     @Test

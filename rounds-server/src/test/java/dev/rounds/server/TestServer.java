@@ -31,7 +31,7 @@ final class TestServer implements AutoCloseable {
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     TestServer(Path dataDirectory) {
-        this(dataDirectory, new ServerConfig.Limits(4096, 1000, 100.0, 100_000, 1000.0, 100_000, 1000));
+        this(dataDirectory, new ServerConfig.Limits(4096, 1000, 100.0, 100_000, 1000.0, 100_000, 1000, 1000));
     }
 
     TestServer(Path dataDirectory, ServerConfig.Limits limits) {

@@ -27,7 +27,7 @@ public record ServerConfig(Http http, OsmAnd osmand, Storage storage, Limits lim
     public static ServerConfig defaults() {
         return new ServerConfig(new Http("0.0.0.0", 8082), new OsmAnd(true, 5055),
                 new Storage("data", null, null, null, null, 4),
-                new Limits(1_048_576, 10_000, 2.0, 20, 50.0, 200, 10),
+                new Limits(1_048_576, 10_000, 2.0, 20, 50.0, 200, 10, 30),
                 new Plausibility(300, 200.0, 70.0), new Security(12, 12, false, 60));
     }
 
@@ -99,9 +99,10 @@ public record ServerConfig(Http http, OsmAnd osmand, Storage storage, Limits lim
      * @param clientRequestsPerSecond sustained API requests per second from one client address
      * @param clientBurst API requests one client address may send at once
      * @param loginAttemptsPerMinute login attempts per client address per minute
+     * @param deviceAuthFailuresPerMinute failed device authentications allowed per client address per minute
      */
     public record Limits(long maxBodyBytes, int maxBatchPings, double devicePingRequestsPerSecond, int deviceBurst,
-            double clientRequestsPerSecond, int clientBurst, int loginAttemptsPerMinute) {
+            double clientRequestsPerSecond, int clientBurst, int loginAttemptsPerMinute, int deviceAuthFailuresPerMinute) {
         /** Checks the values. */
         public Limits {
             require(maxBodyBytes >= 1024, "limits.maxBodyBytes must be at least 1024");
@@ -111,6 +112,7 @@ public record ServerConfig(Http http, OsmAnd osmand, Storage storage, Limits lim
             require(clientRequestsPerSecond > 0 && clientBurst >= 1,
                     "limits.clientRequestsPerSecond must be positive and limits.clientBurst at least 1");
             require(loginAttemptsPerMinute >= 1, "limits.loginAttemptsPerMinute must be at least 1");
+            require(deviceAuthFailuresPerMinute >= 1, "limits.deviceAuthFailuresPerMinute must be at least 1");
         }
     }
 

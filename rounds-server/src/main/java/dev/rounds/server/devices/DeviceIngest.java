@@ -35,6 +35,7 @@ public final class DeviceIngest {
     private final DeviceCredentials credentials;
     private final Decoders decoders;
     private final TokenBuckets deviceLimits;
+    private final TokenBuckets authFailureLimits;
     private final long maxBodyBytes;
     private final LongAdder authFailures = new LongAdder();
     private final LongAdder rateLimited = new LongAdder();
@@ -54,12 +55,13 @@ public final class DeviceIngest {
      * queue in front of it.
      */
     public DeviceIngest(IngestPipeline pipeline, IngestQueue queue, DeviceCredentials credentials, Decoders decoders,
-            TokenBuckets deviceLimits, long maxBodyBytes) {
+            TokenBuckets deviceLimits, TokenBuckets authFailureLimits, long maxBodyBytes) {
         this.pipeline = pipeline;
         this.queue = queue;
         this.credentials = credentials;
         this.decoders = decoders;
         this.deviceLimits = deviceLimits;
+        this.authFailureLimits = authFailureLimits;
         this.maxBodyBytes = maxBodyBytes;
     }
 
@@ -85,7 +87,7 @@ public final class DeviceIngest {
     private void osmand(Context ctx) {
         DeviceRequest request = deviceRequest(ctx);
         DecodedMessage message = pipeline.decode(decoders.osmand(), request);
-        Device device = authenticate(message.deviceId(), osmandKey(request, ctx));
+        Device device = authenticate(ctx, message.deviceId(), osmandKey(request, ctx));
         submit(device, message.pings());
         ctx.status(200);
     }
@@ -144,12 +146,19 @@ public final class DeviceIngest {
             ctx.header("WWW-Authenticate", "Basic realm=\"rounds devices\"");
             throw ApiError.unauthorized("send HTTP Basic auth: the device id as user, its token as password");
         }
-        return authenticate(credentials[0], credentials[1]);
+        return authenticate(ctx, credentials[0], credentials[1]);
     }
 
-    private Device authenticate(String deviceId, String token) {
+    /** Checks credentials; an address that failed too often is refused before storage is asked. */
+    private Device authenticate(Context ctx, String deviceId, String token) {
+        if (!authFailureLimits.hasToken(ctx.ip())) {
+            rateLimited.increment();
+            throw ApiError.tooManyRequests("too many failed device authentications from " + ctx.ip(),
+                    authFailureLimits.retryAfterSeconds());
+        }
         return credentials.authenticate(deviceId, token).orElseThrow(() -> {
             authFailures.increment();
+            authFailureLimits.tryTake(ctx.ip());
             return ApiError.unauthorized("unknown device or wrong token for device '" + deviceId
                     + "': send the token given when the device was registered");
         });

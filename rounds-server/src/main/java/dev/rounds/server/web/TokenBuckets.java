@@ -35,6 +35,12 @@ public final class TokenBuckets {
         return buckets.computeIfAbsent(key, k -> new Bucket(burst, nowNanos)).tryTake(nowNanos);
     }
 
+    /** Whether the key has a token left, without taking it. */
+    public boolean hasToken(String key) {
+        Bucket bucket = buckets.get(key);
+        return bucket == null || bucket.hasToken(nowNanos());
+    }
+
     /** Whole seconds until one token is back, at least 1. */
     public long retryAfterSeconds() {
         return Math.max(1, (long) Math.ceil(1.0 / ratePerSecond));
@@ -61,6 +67,11 @@ public final class TokenBuckets {
             }
             tokens -= 1;
             return true;
+        }
+
+        synchronized boolean hasToken(long nowNanos) {
+            refill(nowNanos);
+            return tokens >= 1;
         }
 
         synchronized boolean isFull(long nowNanos) {
