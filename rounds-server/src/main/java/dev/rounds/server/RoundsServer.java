@@ -13,6 +13,7 @@ import dev.rounds.ingest.protocol.OsmAndDecoder;
 import dev.rounds.ingest.protocol.OwnTracksDecoder;
 import dev.rounds.server.api.Gate;
 import dev.rounds.server.api.OpsApi;
+import dev.rounds.server.api.SetupApi;
 import dev.rounds.server.api.TeamApi;
 import dev.rounds.server.api.UserApi;
 import dev.rounds.server.config.ServerConfig;
@@ -33,6 +34,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -103,6 +105,8 @@ public final class RoundsServer implements AutoCloseable {
                 new TokenBuckets(limits.loginAttemptsPerMinute() / 60.0, limits.loginAttemptsPerMinute(), clock)).endpoints());
         endpoints.addAll(new TeamApi(store, limits.maxBodyBytes()).endpoints());
         endpoints.addAll(devices.endpoints());
+        AtomicInteger osmandPort = new AtomicInteger(-1);
+        endpoints.addAll(new SetupApi(osmandPort::get).endpoints());
         Gate gate = new Gate(store, clock, new TokenBuckets(limits.clientRequestsPerSecond(), limits.clientBurst(), clock));
         Javalin main = newApp(limits.maxBodyBytes());
         endpoints.forEach(endpoint -> main.addHttpHandler(endpoint.method(), endpoint.path(), gate.guard(endpoint)));
@@ -114,6 +118,7 @@ public final class RoundsServer implements AutoCloseable {
                 osmand.get("/", devices.osmandHandler());
                 osmand.post("/", devices.osmandHandler());
                 osmand.start(config.http().host(), config.osmand().port());
+                osmandPort.set(osmand.port());
             }
         } catch (RuntimeException e) {
             main.stop();

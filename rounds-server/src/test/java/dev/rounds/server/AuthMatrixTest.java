@@ -55,6 +55,7 @@ final class AuthMatrixTest {
         EXPECTED.put("GET /api/v1/shifts/{id}", USERS);
         EXPECTED.put("POST /api/v1/shifts/{id}/end", STAFF);
         EXPECTED.put("GET /api/v1/shifts/{id}/pings", USERS);
+        EXPECTED.put("GET /api/v1/setup", STAFF);
         EXPECTED.put("GET /osmand", DEVICE);
         EXPECTED.put("POST /osmand", DEVICE);
         EXPECTED.put("POST /owntracks", DEVICE);

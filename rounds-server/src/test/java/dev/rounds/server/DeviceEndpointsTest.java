@@ -144,6 +144,14 @@ final class DeviceEndpointsTest {
     }
 
     @Test
+    void setupNamesTheUrlsPhonesUse() {
+        JsonNode setup = server.send("GET", "/api/v1/setup", admin, null, null).json();
+        assertThat(setup.get("osmandUrl").asText()).isEqualTo(server.osmandBase() + "/");
+        assertThat(setup.get("owntracksUrl").asText()).isEqualTo(server.base() + "/owntracks");
+        assertThat(setup.get("batchUrl").asText()).isEqualTo(server.base() + "/api/v1/pings/batch");
+    }
+
+    @Test
     void batchUploadReportsAcceptedAndDropped() {
         TestServer.Fixture phone = server.patrollerOnShift(admin, "Bea", "bea-phone");
         Map<String, Object> batch = Map.of("deviceId", "bea-phone", "pings", List.of(
