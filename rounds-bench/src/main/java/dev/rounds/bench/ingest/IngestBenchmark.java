@@ -2,6 +2,7 @@ package dev.rounds.bench.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rounds.ingest.StageStats;
 import dev.rounds.server.RoundsServer;
 import dev.rounds.server.config.ServerConfig;
 import java.io.IOException;
@@ -164,19 +165,24 @@ public final class IngestBenchmark {
 
     private void osmand(String name, int warmUp, int measured, int clients) throws Exception {
         sendOsmand(warmUp, clients);
-        long before = server.pipeline().stats().stream().filter(s -> s.stage().equals("store")).findFirst().orElseThrow().passed();
+        StageStats before = storeStats();
         long start = System.nanoTime();
         long[] latencies = sendOsmand(measured, clients);
         double seconds = (System.nanoTime() - start) / 1e9;
-        long stored = server.pipeline().stats().stream().filter(s -> s.stage().equals("store")).findFirst().orElseThrow().passed()
-                - before;
+        StageStats after = storeStats();
+        long stored = after.passed() - before.passed();
         if (stored != measured) {
             throw new IllegalStateException("only " + stored + " of " + measured + " OsmAnd pings stored");
         }
         Arrays.sort(latencies);
-        System.out.printf(Locale.ROOT, "%s OsmAnd: %d requests, %d clients, %.2f s, %,.0f requests/s, latency p50 %.2f ms, p99 %.2f ms%n",
-                name, measured, clients, seconds, measured / seconds, latencies[latencies.length / 2] / 1e6,
-                latencies[(int) (latencies.length * 0.99)] / 1e6);
+        System.out.printf(Locale.ROOT, "%s OsmAnd: %d requests, %d clients, %.2f s, %,.0f requests/s, latency p50 %.2f ms, "
+                + "p99 %.2f ms, %.1f pings per store transaction%n", name, measured, clients, seconds, measured / seconds,
+                latencies[latencies.length / 2] / 1e6, latencies[(int) (latencies.length * 0.99)] / 1e6,
+                (double) stored / (after.batches() - before.batches()));
+    }
+
+    private StageStats storeStats() {
+        return server.pipeline().stats().stream().filter(s -> s.stage().equals("store")).findFirst().orElseThrow();
     }
 
     private long[] sendOsmand(int count, int clients) throws Exception {
