@@ -1,5 +1,7 @@
 package dev.rounds.rounds;
 
+import dev.rounds.network.DisjointSets;
+import dev.rounds.network.StreetNetwork;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,11 +21,15 @@ import org.jgrapht.graph.SimpleWeightedGraph;
  * nodes, found by bounded Dijkstra) with Kolmogorov's Blossom V, then prove the matching optimal
  * for the complete graph with the LP dual Blossom V returns. With {@code Y(u)} = the dual of the
  * singleton {u} plus the duals of all blossoms holding u (blossom duals are ≥ 0), the dual stays
- * feasible for every pair left out if {@code d(u,v) ≥ Y(u) + Y(v)}; then the matching is optimal
- * by LP duality. Violating pairs are found with one Dijkstra per odd node bounded by
- * {@code 2·Y(u)} (a violating pair is always seen from its end with the larger Y), added as
- * candidates, and the matching is solved again. When the sparse graph has no perfect matching, k
- * is doubled; at k = m − 1 the graph is complete, so the loop ends.
+ * feasible for a pair left out when {@code d(u,v) ≥ Y(u) + Y(v)}; only pairs failing this quick
+ * test get the exact test (the duals of sets holding exactly one of u, v: shared blossoms are
+ * not crossed). When every pair passes, the matching is optimal by LP duality. Candidates for
+ * violation are found with one Dijkstra per odd node bounded by {@code 2·Y(u)} (a violating pair
+ * is always seen from its end with the larger Y); the most violated pairs (a few per node, all of
+ * them after 20 rounds, so the loop ends) are added as
+ * candidates, and the matching is solved again. The candidate graph also holds one perfect matching
+ * (consecutive odd nodes along a Z-order curve), so it always has one; should Blossom V still find
+ * none, odd parts are joined to their neighbours and k doubled, up to the complete graph.
  *
  * <p>Complexity: O(m·k) candidate edges instead of m²/2; each Dijkstra touches only a
  * neighbourhood. Reference: V. Kolmogorov, "Blossom V", Math. Prog. Comp. 1 (2009); Edmonds &amp;
@@ -31,13 +37,19 @@ import org.jgrapht.graph.SimpleWeightedGraph;
  */
 final class OddNodeMatching {
     static final int DEFAULT_NEIGHBOURS = 8;
-    private static final int MAX_REPAIRS = 50;
+    /** Repairs add at most this many violated pairs per node, so a loose dual cannot flood the graph. */
+    private static final int VIOLATIONS_PER_NODE = 4;
+    /** After this many capped repairs every violated pair is added; each repair adds at least one. */
+    private static final int CAPPED_REPAIRS = 20;
 
+    private final StreetNetwork network;
     private final NetworkDijkstra dijkstra;
     private final int[] oddIndexOfNode;
     private final int initialNeighbours;
 
-    OddNodeMatching(NetworkDijkstra dijkstra, int nodeCount, int initialNeighbours) {
+    OddNodeMatching(StreetNetwork network, NetworkDijkstra dijkstra, int initialNeighbours) {
+        int nodeCount = network.nodeCount();
+        this.network = network;
         if (initialNeighbours < 1) {
             throw new IllegalArgumentException("need at least one candidate neighbour, got " + initialNeighbours);
         }
@@ -57,6 +69,9 @@ final class OddNodeMatching {
         int m = oddNodes.length;
         if (m % 2 != 0) {
             throw new IllegalArgumentException("odd-degree nodes come in pairs, got " + m);
+        }
+        if (m >= 1 << 20) {
+            throw new IllegalArgumentException("at most 2^20 odd nodes per round, got " + m);
         }
         if (m == 0) {
             return new Result(new int[0], new int[0], 0, 0, 0, 0);
@@ -78,6 +93,7 @@ final class OddNodeMatching {
         Map<Long, Double> candidates = new HashMap<>();
         int neighbours = Math.min(initialNeighbours, m - 1);
         addNearest(oddNodes, neighbours, candidates);
+        addCurvePairs(oddNodes, candidates);
         int solves = 0;
         while (true) {
             Solved solved = solveSparse(m, candidates);
@@ -88,13 +104,11 @@ final class OddNodeMatching {
                 }
                 neighbours = Math.min(m - 1, neighbours * 2);
                 addNearest(oddNodes, neighbours, candidates);
+                connectOddParts(oddNodes, candidates);
                 continue;
             }
-            int added = addViolations(oddNodes, solved.potential, candidates);
-            if (added == 0 || solves > MAX_REPAIRS) {
-                if (added > 0) {
-                    throw new IllegalStateException("matching not proven optimal after " + solves + " solves");
-                }
+            int perNode = solves <= CAPPED_REPAIRS ? VIOLATIONS_PER_NODE : 0;
+            if (addViolations(oddNodes, solved, candidates, perNode) == 0) {
                 return solved.result(oddNodes, candidates.size(), solves);
             }
         }
@@ -114,14 +128,104 @@ final class OddNodeMatching {
         }
     }
 
-    /** Adds every pair whose distance breaks the dual constraint; returns how many. */
-    private int addViolations(int[] oddNodes, double[] potential, Map<Long, Double> candidates) {
+    /**
+     * Guarantees a perfect matching in the candidate graph: sort the odd nodes along a Z-order
+     * (Morton) curve and join nodes 0-1, 2-3, ... with their street distance. Neighbours on the
+     * curve are near each other, so these pairs are short and cheap to measure.
+     */
+    private void addCurvePairs(int[] oddNodes, Map<Long, Double> candidates) {
+        int m = oddNodes.length;
+        double minLat = Double.POSITIVE_INFINITY;
+        double minLon = Double.POSITIVE_INFINITY;
+        double span = 1e-9;
+        for (int node : oddNodes) {
+            minLat = Math.min(minLat, network.nodeLat(node));
+            minLon = Math.min(minLon, network.nodeLon(node));
+        }
+        for (int node : oddNodes) {
+            span = Math.max(span, Math.max(network.nodeLat(node) - minLat, network.nodeLon(node) - minLon));
+        }
+        long[] order = new long[m];
+        for (int i = 0; i < m; i++) {
+            long x = (long) ((network.nodeLon(oddNodes[i]) - minLon) / span * 65535);
+            long y = (long) ((network.nodeLat(oddNodes[i]) - minLat) / span * 65535);
+            order[i] = (interleave(x) | interleave(y) << 1) << 20 | i;
+        }
+        java.util.Arrays.sort(order);
+        for (int p = 0; p + 1 < m; p += 2) {
+            int i = (int) (order[p] & 0xfffff);
+            int j = (int) (order[p + 1] & 0xfffff);
+            if (!candidates.containsKey(key(i, j))) {
+                candidates.put(key(i, j), distance(oddNodes[i], oddNodes[j]));
+            }
+        }
+    }
+
+    private static long interleave(long v) {
+        long x = v & 0xffff;
+        x = (x | x << 8) & 0x00ff00ffL;
+        x = (x | x << 4) & 0x0f0f0f0fL;
+        x = (x | x << 2) & 0x33333333L;
+        x = (x | x << 1) & 0x55555555L;
+        return x;
+    }
+
+    private double distance(int from, int to) {
+        dijkstra.start(from);
+        for (int node = dijkstra.next(); node >= 0; node = dijkstra.next()) {
+            if (node == to) {
+                return dijkstra.distance(node);
+            }
+        }
+        throw new IllegalStateException("odd nodes " + from + " and " + to + " are not connected");
+    }
+
+    /**
+     * A part of the candidate graph with an odd number of nodes (a village whose odd nodes only see
+     * each other) can never be matched inside itself: join each of its nodes to the nearest odd
+     * nodes of other parts.
+     */
+    private void connectOddParts(int[] oddNodes, Map<Long, Double> candidates) {
+        int m = oddNodes.length;
+        DisjointSets parts = new DisjointSets(m);
+        for (long k : candidates.keySet()) {
+            parts.union((int) (k >>> 32), (int) k);
+        }
+        int[] size = new int[m];
+        for (int i = 0; i < m; i++) {
+            size[parts.find(i)]++;
+        }
+        for (int i = 0; i < m; i++) {
+            int part = parts.find(i);
+            if (size[part] % 2 == 0 || size[part] == m) {
+                continue;
+            }
+            dijkstra.start(oddNodes[i]);
+            int found = 0;
+            for (int node = dijkstra.next(); node >= 0 && found < 2; node = dijkstra.next()) {
+                int j = oddIndexOfNode[node];
+                if (j >= 0 && parts.find(j) != part) {
+                    candidates.putIfAbsent(key(i, j), dijkstra.distance(node));
+                    found++;
+                }
+            }
+        }
+    }
+
+    /**
+     * Adds pairs whose distance breaks the dual constraint, at most {@code perNode} (the most
+     * violated) from each node, or all when {@code perNode} is 0; returns how many.
+     */
+    private int addViolations(int[] oddNodes, Solved solved, Map<Long, Double> candidates, int perNode) {
+        double[] potential = solved.potential;
         int added = 0;
+        List<double[]> found = new ArrayList<>();
         for (int i = 0; i < oddNodes.length; i++) {
             double radius = 2 * potential[i];
             if (radius <= 0) {
                 continue;
             }
+            found.clear();
             dijkstra.start(oddNodes[i]);
             for (int node = dijkstra.next(); node >= 0; node = dijkstra.next()) {
                 double d = dijkstra.distance(node);
@@ -132,11 +236,21 @@ final class OddNodeMatching {
                 if (j < 0 || j == i || potential[j] > potential[i]) {
                     continue;
                 }
-                double slack = d - potential[i] - potential[j];
-                if (slack < -tolerance(d) && !candidates.containsKey(key(i, j))) {
-                    candidates.put(key(i, j), d);
-                    added++;
+                if (d - potential[i] - potential[j] >= -tolerance(d) || candidates.containsKey(key(i, j))) {
+                    continue;
                 }
+                double slack = d - solved.crossingDual(i, j);
+                if (slack < -tolerance(d)) {
+                    found.add(new double[] {slack, j, d});
+                }
+            }
+            if (perNode > 0 && found.size() > perNode) {
+                found.sort((a, b) -> Double.compare(a[0], b[0]));
+                found.subList(perNode, found.size()).clear();
+            }
+            for (double[] violation : found) {
+                candidates.put(key(i, (int) violation[1]), violation[2]);
+                added++;
             }
         }
         return added;
@@ -179,17 +293,28 @@ final class OddNodeMatching {
         final MatchingAlgorithm.Matching<Integer, DefaultWeightedEdge> matching;
         final double[] potential;
         final double dualObjective;
+        private final List<Set<Integer>> blossoms = new ArrayList<>();
+        private final List<Double> blossomDuals = new ArrayList<>();
+        private final int[][] blossomsOfNode;
 
         Solved(Graph<Integer, DefaultWeightedEdge> graph, MatchingAlgorithm.Matching<Integer, DefaultWeightedEdge> matching,
                 Map<Set<Integer>, Double> duals, int m) {
             this.graph = graph;
             this.matching = matching;
             this.potential = new double[m];
+            int[] blossomCount = new int[m];
             double objective = 0;
             for (Map.Entry<Set<Integer>, Double> dual : duals.entrySet()) {
                 double y = dual.getValue();
-                if (dual.getKey().size() > 1 && y < -1e-9) {
-                    throw new IllegalStateException("negative blossom dual " + y);
+                if (dual.getKey().size() > 1) {
+                    if (y < -1e-9) {
+                        throw new IllegalStateException("negative blossom dual " + y);
+                    }
+                    blossoms.add(dual.getKey());
+                    blossomDuals.add(y);
+                    for (int v : dual.getKey()) {
+                        blossomCount[v]++;
+                    }
                 }
                 objective += y;
                 for (int v : dual.getKey()) {
@@ -197,6 +322,27 @@ final class OddNodeMatching {
                 }
             }
             this.dualObjective = objective;
+            this.blossomsOfNode = new int[m][];
+            for (int v = 0; v < m; v++) {
+                blossomsOfNode[v] = new int[blossomCount[v]];
+                blossomCount[v] = 0;
+            }
+            for (int b = 0; b < blossoms.size(); b++) {
+                for (int v : blossoms.get(b)) {
+                    blossomsOfNode[v][blossomCount[v]++] = b;
+                }
+            }
+        }
+
+        /** Sum of the duals of the sets that pair (i, j) crosses (those holding exactly one of them). */
+        double crossingDual(int i, int j) {
+            double shared = 0;
+            for (int b : blossomsOfNode[i]) {
+                if (blossoms.get(b).contains(j)) {
+                    shared += blossomDuals.get(b);
+                }
+            }
+            return potential[i] + potential[j] - 2 * shared;
         }
 
         Result result(int[] oddNodes, int candidateEdges, int solves) {

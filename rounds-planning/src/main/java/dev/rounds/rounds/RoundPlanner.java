@@ -36,7 +36,7 @@ public final class RoundPlanner {
     RoundPlanner(StreetNetwork network, int initialNeighbours) {
         this.network = java.util.Objects.requireNonNull(network, "network");
         this.dijkstra = new NetworkDijkstra(network);
-        this.matching = new OddNodeMatching(dijkstra, network.nodeCount(), initialNeighbours);
+        this.matching = new OddNodeMatching(network, dijkstra, initialNeighbours);
         this.connectivity = new BeatConnectivity(network);
         this.degree = new int[network.nodeCount()];
         this.mark = new int[network.nodeCount()];
