@@ -51,6 +51,14 @@ public final class FeasibilityCheck {
         return !target.isMetBy(rules.roundTime(longestSingleStreetRoundMeters), rules);
     }
 
+    /** Why no number of patrollers can meet the target, in one sentence. */
+    public String impossibility(Target target) {
+        return String.format(Locale.ROOT, "%s cannot be done by any number of patrollers: it needs rounds of at most "
+                + "%s, but the longest street alone takes %s to walk and come back", capitalised(target.describe()),
+                Minutes.format(target.maxRoundTime(rules)),
+                Minutes.format(rules.roundTime(longestSingleStreetRoundMeters)));
+    }
+
     /** Judges a plan; when it falls short, also searches the smallest K that meets the target. */
     public FeasibilityAnswer assess(BeatPlan plan, Target target, ProgressListener progress) {
         Duration longest = rules.roundTime(plan.longestRoundMeters());

@@ -99,6 +99,9 @@ class FeasibilityCheckTest {
         assertThat(check.isImpossible(thirteen)).isTrue();
         assertThat(check.isImpossible(Target.roundsPerShift(12))).isFalse();
         assertThat(check.smallestPlan(thirteen, ProgressListener.NONE)).isEmpty();
+        assertThat(check.impossibility(thirteen)).isEqualTo("13 rounds a shift cannot be done by any number of "
+                + "patrollers: it needs rounds of at most 29.5 min, but the longest street alone takes 30 min to "
+                + "walk and come back");
         FeasibilityAnswer answer = check.assess(planner.plan(4, 1), thirteen, ProgressListener.NONE);
         assertThat(answer.meets()).isFalse();
         assertThat(answer.possible()).isFalse();
