@@ -79,16 +79,18 @@ public final class BeatPlanner {
     }
 
     private BeatPlan refineAndReport(int[] labels, int beatCount, long seed) {
-        Round[] planned = new Round[beatCount];
+        double[] roundMeters = new double[beatCount];
         for (int r = 0; r < beatCount; r++) {
-            planned[r] = rounds.plan(BoundaryRefinement.edgesOf(labels, r));
-            progress.progress("planning rounds", r + 1, beatCount);
+            roundMeters[r] = rounds.roundLengthMeters(BoundaryRefinement.edgesOf(labels, r));
+            progress.progress("measuring rounds", r + 1, beatCount);
         }
         BoundaryRefinement refinement = new BoundaryRefinement(network, rounds);
-        int moves = refinement.refine(labels, planned, MOVES_PER_BEAT * beatCount, progress);
+        int moves = refinement.refine(labels, roundMeters, MOVES_PER_BEAT * beatCount, progress);
         List<Beat> beats = new ArrayList<>(beatCount);
         for (int r = 0; r < beatCount; r++) {
-            beats.add(new Beat(r, planned[r]));
+            Round round = rounds.plan(BoundaryRefinement.edgesOf(labels, r));
+            beats.add(new Beat(r, round));
+            progress.progress("planning rounds", r + 1, beatCount);
         }
         return new BeatPlan(labels, beats, seed, network.totalLengthMeters(), moves);
     }

@@ -3,22 +3,22 @@ package dev.rounds.beats;
 import dev.rounds.network.ProgressListener;
 import dev.rounds.network.StreetNetwork;
 import dev.rounds.rounds.BeatConnectivity;
-import dev.rounds.rounds.Round;
 import dev.rounds.rounds.RoundPlanner;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * Lowers the longest round by moving streets from the beat with the longest round to a lighter
- * neighbour, judged on real round lengths (exact Chinese postman) after each move.
+ * Lowers the longest round by moving streets from beats with long rounds to lighter neighbours,
+ * judged on real round lengths (exact Chinese postman) after each move.
  *
  * <p>A move peels streets off the heavy beat in breadth-first layers from its border with the
  * neighbour, about half the round-length gap; the heavy beat keeps its largest connected part and
  * any part cut off goes with the peeled streets (it touches them), so both beats stay connected.
- * A move is kept only when both new rounds are shorter than the old longest round; otherwise
- * smaller moves and other neighbours are tried. It stops when the longest beat cannot shed streets
- * or after a bounded number of moves. Deterministic: no randomness, ties broken by index.
+ * A move is kept only when both new rounds are shorter than the giver's old round, so the longest
+ * round never grows; otherwise smaller moves and other neighbours are tried. The giver is the
+ * longest beat not known to be stuck; a beat is stuck until it or a neighbour changes. It stops when
+ * every beat is stuck or after a bounded number of moves. Deterministic: ties broken by index.
  */
 final class BoundaryRefinement {
     private static final int SHRINK_TRIES = 4;
@@ -36,49 +36,83 @@ final class BoundaryRefinement {
         this.nodeMark = new int[network.nodeCount()];
     }
 
-    /** Refines {@code labels} in place; returns the number of moves kept. */
-    int refine(int[] labels, Round[] rounds, int maxMoves, ProgressListener progress) {
+    /**
+     * Refines {@code labels} in place; {@code rounds[r]} holds beat r's round length in metres and is
+     * kept up to date. Returns the number of moves kept.
+     */
+    int refine(int[] labels, double[] rounds, int maxMoves, ProgressListener progress) {
+        boolean[] stuck = new boolean[rounds.length];
         int moves = 0;
         while (moves < maxMoves) {
-            int heavy = heaviest(rounds);
-            if (!shed(heavy, labels, rounds)) {
+            int giver = heaviestNotStuck(rounds, stuck);
+            if (giver < 0) {
                 break;
             }
+            int taker = shed(giver, labels, rounds);
+            if (taker < 0) {
+                stuck[giver] = true;
+                continue;
+            }
+            release(giver, labels, stuck);
+            stuck[taker] = false;
             moves++;
             progress.progress("balancing beats", moves, maxMoves);
         }
         return moves;
     }
 
-    private static int heaviest(Round[] rounds) {
-        int best = 0;
-        for (int r = 1; r < rounds.length; r++) {
-            if (rounds[r].lengthMeters() > rounds[best].lengthMeters()) {
+    /**
+     * The beat with the longest round, above the mean, that may still shed streets. When the
+     * longest one is stuck, the next ones shed to their lighter neighbours, which lets load flow away from the longest
+     * beat over several steps (diffusion) and frees it on the next try.
+     */
+    private static int heaviestNotStuck(double[] rounds, boolean[] stuck) {
+        double mean = 0;
+        for (double round : rounds) {
+            mean += round / rounds.length;
+        }
+        int best = -1;
+        for (int r = 0; r < rounds.length; r++) {
+            if (!stuck[r] && rounds[r] > mean
+                    && (best < 0 || rounds[r] > rounds[best])) {
                 best = r;
             }
         }
         return best;
     }
 
-    private boolean shed(int heavy, int[] labels, Round[] rounds) {
-        int[] heavyEdges = edgesOf(labels, heavy);
-        if (heavyEdges.length < 2) {
-            return false;
-        }
-        for (int neighbour : neighboursByRound(heavy, heavyEdges, labels, rounds)) {
-            double gap = rounds[heavy].lengthMeters() - rounds[neighbour].lengthMeters();
-            double ratio = rounds[heavy].streetLengthMeters() / rounds[heavy].lengthMeters();
-            double amount = gap / 2 * ratio;
-            for (int attempt = 0; attempt < SHRINK_TRIES; attempt++, amount /= 2) {
-                if (tryMove(heavy, neighbour, heavyEdges, amount, labels, rounds)) {
-                    return true;
+    /** A beat that got lighter may take streets from its neighbours: they may move again. */
+    private void release(int beat, int[] labels, boolean[] stuck) {
+        stuck[beat] = false;
+        for (int e : edgesOf(labels, beat)) {
+            for (int end : new int[] {network.edgeFrom(e), network.edgeTo(e)}) {
+                for (int i = 0; i < network.adjacentEdgeCount(end); i++) {
+                    stuck[labels[network.adjacentEdge(end, i)]] = false;
                 }
             }
         }
-        return false;
     }
 
-    private List<Integer> neighboursByRound(int heavy, int[] heavyEdges, int[] labels, Round[] rounds) {
+    /** Moves streets from {@code heavy} to a lighter neighbour if that shortens both; returns it or -1. */
+    private int shed(int heavy, int[] labels, double[] rounds) {
+        int[] heavyEdges = edgesOf(labels, heavy);
+        if (heavyEdges.length < 2) {
+            return -1;
+        }
+        for (int neighbour : neighboursByRound(heavy, heavyEdges, labels, rounds)) {
+            double gap = rounds[heavy] - rounds[neighbour];
+            double ratio = streetLength(heavyEdges) / rounds[heavy];
+            double amount = gap / 2 * ratio;
+            for (int attempt = 0; attempt < SHRINK_TRIES; attempt++, amount /= 2) {
+                if (tryMove(heavy, neighbour, heavyEdges, amount, labels, rounds)) {
+                    return neighbour;
+                }
+            }
+        }
+        return -1;
+    }
+
+    private List<Integer> neighboursByRound(int heavy, int[] heavyEdges, int[] labels, double[] rounds) {
         boolean[] seen = new boolean[rounds.length];
         List<Integer> neighbours = new ArrayList<>();
         for (int e : heavyEdges) {
@@ -86,19 +120,19 @@ final class BoundaryRefinement {
                 for (int i = 0; i < network.adjacentEdgeCount(end); i++) {
                     int other = labels[network.adjacentEdge(end, i)];
                     if (other != heavy && !seen[other]
-                            && rounds[other].lengthMeters() < rounds[heavy].lengthMeters()) {
+                            && rounds[other] < rounds[heavy]) {
                         seen[other] = true;
                         neighbours.add(other);
                     }
                 }
             }
         }
-        neighbours.sort((a, b) -> Double.compare(rounds[a].lengthMeters(), rounds[b].lengthMeters()));
+        neighbours.sort((a, b) -> Double.compare(rounds[a], rounds[b]));
         return neighbours;
     }
 
     private boolean tryMove(int heavy, int neighbour, int[] heavyEdges, double amountMeters, int[] labels,
-            Round[] rounds) {
+            double[] rounds) {
         int[] peeled = peel(heavy, neighbour, amountMeters, labels);
         if (peeled.length == 0 || peeled.length >= heavyEdges.length) {
             return false;
@@ -109,13 +143,16 @@ final class BoundaryRefinement {
         keepLargestPart(heavy, neighbour, labels);
         int[] heavyAfter = edgesOf(labels, heavy);
         int[] neighbourAfter = edgesOf(labels, neighbour);
-        Round heavyRound = planner.plan(heavyAfter);
-        Round neighbourRound = planner.plan(neighbourAfter);
-        double before = rounds[heavy].lengthMeters();
-        if (Math.max(heavyRound.lengthMeters(), neighbourRound.lengthMeters()) < before - 1e-6) {
-            rounds[heavy] = heavyRound;
-            rounds[neighbour] = neighbourRound;
-            return true;
+        double before = rounds[heavy] - 1e-6;
+        double neighbourRound = streetLength(neighbourAfter) < before ? planner.roundLengthMeters(neighbourAfter)
+                : Double.POSITIVE_INFINITY;
+        if (neighbourRound < before) {
+            double heavyRound = planner.roundLengthMeters(heavyAfter);
+            if (heavyRound < before) {
+                rounds[heavy] = heavyRound;
+                rounds[neighbour] = neighbourRound;
+                return true;
+            }
         }
         for (int e : heavyEdges) {
             labels[e] = heavy;
@@ -179,6 +216,14 @@ final class BoundaryRefinement {
                 labels[edges[i]] = neighbour;
             }
         }
+    }
+
+    private double streetLength(int[] edges) {
+        double sum = 0;
+        for (int e : edges) {
+            sum += network.edgeLengthMeters(e);
+        }
+        return sum;
     }
 
     static int[] edgesOf(int[] labels, int beat) {

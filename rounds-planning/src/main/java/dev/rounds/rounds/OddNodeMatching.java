@@ -37,24 +37,26 @@ import org.jgrapht.graph.SimpleWeightedGraph;
  */
 final class OddNodeMatching {
     static final int DEFAULT_NEIGHBOURS = 8;
+    /** Up to this many odd nodes the candidate graph is complete: one solve, nothing to check. */
+    private static final int COMPLETE_UP_TO = 10;
     /** Repairs add at most this many violated pairs per node, so a loose dual cannot flood the graph. */
     private static final int VIOLATIONS_PER_NODE = 4;
     /** After this many capped repairs every violated pair is added; each repair adds at least one. */
     private static final int CAPPED_REPAIRS = 20;
 
     private final StreetNetwork network;
-    private final NetworkDijkstra dijkstra;
+    private final CachedSearch search;
     private final int[] oddIndexOfNode;
     private final int initialNeighbours;
 
-    OddNodeMatching(StreetNetwork network, NetworkDijkstra dijkstra, int initialNeighbours) {
+    OddNodeMatching(StreetNetwork network, int initialNeighbours) {
         int nodeCount = network.nodeCount();
         this.network = network;
         if (initialNeighbours < 1) {
             throw new IllegalArgumentException("need at least one candidate neighbour, got " + initialNeighbours);
         }
         this.initialNeighbours = initialNeighbours;
-        this.dijkstra = dijkstra;
+        this.search = new CachedSearch(network);
         this.oddIndexOfNode = new int[nodeCount];
         java.util.Arrays.fill(oddIndexOfNode, -1);
     }
@@ -91,7 +93,7 @@ final class OddNodeMatching {
     private Result solveIndexed(int[] oddNodes) {
         int m = oddNodes.length;
         Map<Long, Double> candidates = new HashMap<>();
-        int neighbours = Math.min(initialNeighbours, m - 1);
+        int neighbours = m <= COMPLETE_UP_TO ? m - 1 : Math.min(initialNeighbours, m - 1);
         addNearest(oddNodes, neighbours, candidates);
         addCurvePairs(oddNodes, candidates);
         int solves = 0;
@@ -116,12 +118,12 @@ final class OddNodeMatching {
 
     private void addNearest(int[] oddNodes, int neighbours, Map<Long, Double> candidates) {
         for (int i = 0; i < oddNodes.length; i++) {
-            dijkstra.start(oddNodes[i]);
+            search.start(oddNodes[i]);
             int found = 0;
-            for (int node = dijkstra.next(); node >= 0 && found < neighbours; node = dijkstra.next()) {
+            for (int node = search.next(); node >= 0 && found < neighbours; node = search.next()) {
                 int j = oddIndexOfNode[node];
                 if (j >= 0 && j != i) {
-                    candidates.putIfAbsent(key(i, j), dijkstra.distance(node));
+                    candidates.putIfAbsent(key(i, j), search.lastDistance());
                     found++;
                 }
             }
@@ -171,10 +173,10 @@ final class OddNodeMatching {
     }
 
     private double distance(int from, int to) {
-        dijkstra.start(from);
-        for (int node = dijkstra.next(); node >= 0; node = dijkstra.next()) {
+        search.start(from);
+        for (int node = search.next(); node >= 0; node = search.next()) {
             if (node == to) {
-                return dijkstra.distance(node);
+                return search.lastDistance();
             }
         }
         throw new IllegalStateException("odd nodes " + from + " and " + to + " are not connected");
@@ -200,12 +202,12 @@ final class OddNodeMatching {
             if (size[part] % 2 == 0 || size[part] == m) {
                 continue;
             }
-            dijkstra.start(oddNodes[i]);
+            search.start(oddNodes[i]);
             int found = 0;
-            for (int node = dijkstra.next(); node >= 0 && found < 2; node = dijkstra.next()) {
+            for (int node = search.next(); node >= 0 && found < 2; node = search.next()) {
                 int j = oddIndexOfNode[node];
                 if (j >= 0 && parts.find(j) != part) {
-                    candidates.putIfAbsent(key(i, j), dijkstra.distance(node));
+                    candidates.putIfAbsent(key(i, j), search.lastDistance());
                     found++;
                 }
             }
@@ -218,17 +220,18 @@ final class OddNodeMatching {
      */
     private int addViolations(int[] oddNodes, Solved solved, Map<Long, Double> candidates, int perNode) {
         double[] potential = solved.potential;
+        StraightLines straight = new StraightLines(network, oddNodes);
         int added = 0;
         List<double[]> found = new ArrayList<>();
         for (int i = 0; i < oddNodes.length; i++) {
-            double radius = 2 * potential[i];
+            double radius = straight.searchRadius(i, potential, candidates);
             if (radius <= 0) {
                 continue;
             }
             found.clear();
-            dijkstra.start(oddNodes[i]);
-            for (int node = dijkstra.next(); node >= 0; node = dijkstra.next()) {
-                double d = dijkstra.distance(node);
+            search.start(oddNodes[i]);
+            for (int node = search.next(); node >= 0; node = search.next()) {
+                double d = search.lastDistance();
                 if (d >= radius) {
                     break;
                 }
@@ -254,6 +257,62 @@ final class OddNodeMatching {
             }
         }
         return added;
+    }
+
+    /**
+     * Straight-line distances between odd nodes, a lower bound of street distances, to skip the
+     * Dijkstra of nodes that cannot be in a violated pair and to shorten the others.
+     */
+    private static final class StraightLines {
+        /** Margin for the flat projection's error over a town-sized area. */
+        private static final double SAFETY = 0.98;
+        private static final int MAX_NODES = 4000;
+        private final double[] x;
+        private final double[] y;
+
+        StraightLines(StreetNetwork network, int[] oddNodes) {
+            int m = oddNodes.length;
+            x = new double[m];
+            y = new double[m];
+            double meanLat = 0;
+            for (int node : oddNodes) {
+                meanLat += network.nodeLat(node) / m;
+            }
+            double metersPerDegree = Math.toRadians(dev.rounds.network.Earth.RADIUS_METERS);
+            double lonScale = metersPerDegree * Math.cos(Math.toRadians(meanLat));
+            for (int i = 0; i < m; i++) {
+                x[i] = network.nodeLon(oddNodes[i]) * lonScale;
+                y[i] = network.nodeLat(oddNodes[i]) * metersPerDegree;
+            }
+        }
+
+        /**
+         * How far the Dijkstra from node i must look: the largest Y(i) + Y(j) over nodes j with
+         * Y(j) ≤ Y(i), not yet candidates, whose straight-line distance does not already rule out
+         * a violation; 0 when there is none. Above {@code MAX_NODES} odd nodes, 2·Y(i) unfiltered.
+         */
+        double searchRadius(int i, double[] potential, Map<Long, Double> candidates) {
+            if (potential[i] <= 0) {
+                return 0;
+            }
+            if (x.length > MAX_NODES) {
+                return 2 * potential[i];
+            }
+            double radius = 0;
+            for (int j = 0; j < x.length; j++) {
+                double reach = potential[i] + potential[j];
+                if (j == i || potential[j] > potential[i] || reach <= radius) {
+                    continue;
+                }
+                double dx = x[i] - x[j];
+                double dy = y[i] - y[j];
+                double bound = Math.sqrt(dx * dx + dy * dy) * SAFETY;
+                if (bound < reach && !candidates.containsKey(key(i, j))) {
+                    radius = reach;
+                }
+            }
+            return radius;
+        }
     }
 
     private static double tolerance(double meters) {
