@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             NetworkCommand.class,
             ServeCommand.class,
+            PlanCommand.class,
         })
 public final class RoundsCommand implements Runnable {
     @CommandLine.Spec

@@ -1,0 +1,81 @@
+package dev.rounds.beats;
+
+import java.util.List;
+
+/**
+ * A split of the whole street network into K contiguous beats with their rounds, and the figures
+ * that say how good it is: the longest round against the lower bound (total street length / K,
+ * which no plan can beat) and the balance (longest / mean round).
+ */
+public final class BeatPlan {
+    private final int[] beatOfEdge;
+    private final List<Beat> beats;
+    private final long seed;
+    private final double totalStreetLengthMeters;
+    private final int refinementMoves;
+
+    BeatPlan(int[] beatOfEdge, List<Beat> beats, long seed, double totalStreetLengthMeters, int refinementMoves) {
+        this.beatOfEdge = beatOfEdge;
+        this.beats = List.copyOf(beats);
+        this.seed = seed;
+        this.totalStreetLengthMeters = totalStreetLengthMeters;
+        this.refinementMoves = refinementMoves;
+    }
+
+    public int beatCount() {
+        return beats.size();
+    }
+
+    public List<Beat> beats() {
+        return beats;
+    }
+
+    public Beat beat(int index) {
+        return beats.get(index);
+    }
+
+    /** The beat (0..K-1) of every edge of the network; pass it to a re-plan to keep the map stable. */
+    public int[] beatOfEdge() {
+        return beatOfEdge.clone();
+    }
+
+    public int beatOf(int edge) {
+        return beatOfEdge[edge];
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    public double totalStreetLengthMeters() {
+        return totalStreetLengthMeters;
+    }
+
+    /** Total street length / K: no beat plan has a shorter longest round. */
+    public double lowerBoundMeters() {
+        return totalStreetLengthMeters / beats.size();
+    }
+
+    public double longestRoundMeters() {
+        return beats.stream().mapToDouble(Beat::roundLengthMeters).max().orElse(0);
+    }
+
+    public double meanRoundMeters() {
+        return beats.stream().mapToDouble(Beat::roundLengthMeters).average().orElse(0);
+    }
+
+    /** Longest round / mean round; 1 is perfect balance. */
+    public double balance() {
+        return longestRoundMeters() / meanRoundMeters();
+    }
+
+    /** Longest round / lower bound; 1 would be a perfect plan without any deadhead. */
+    public double longestOverLowerBound() {
+        return longestRoundMeters() / lowerBoundMeters();
+    }
+
+    /** Boundary moves the refinement accepted. */
+    public int refinementMoves() {
+        return refinementMoves;
+    }
+}

@@ -1,0 +1,244 @@
+package dev.rounds.beats;
+
+import dev.rounds.network.LocalProjection;
+import dev.rounds.network.StreetNetwork;
+import java.util.Arrays;
+import java.util.Random;
+
+/**
+ * Initial beats: seeds spread by farthest-point sampling on street distance, then all beats grown
+ * at once, the lightest beat always taking its next street nearest its centre, then recentred
+ * (Lloyd) and regrown. Each beat only takes streets touching it, so every beat stays connected;
+ * on a connected network every street is taken.
+ */
+final class RegionGrowing {
+    private static final int RECENTRING_PASSES = 2;
+
+    private final StreetNetwork network;
+    private final double[] midX;
+    private final double[] midY;
+
+    RegionGrowing(StreetNetwork network) {
+        this.network = network;
+        int m = network.edgeCount();
+        this.midX = new double[m];
+        this.midY = new double[m];
+        LocalProjection projection = LocalProjection.around(network);
+        for (int e = 0; e < m; e++) {
+            int mid = network.edgePointCount(e) / 2;
+            midX[e] = projection.x(network.edgePointLon(e, mid));
+            midY[e] = projection.y(network.edgePointLat(e, mid));
+        }
+    }
+
+    double midX(int edge) {
+        return midX[edge];
+    }
+
+    double midY(int edge) {
+        return midY[edge];
+    }
+
+    /** A fresh partition into {@code k} beats, deterministic for the seed. */
+    int[] partition(int k, long seed) {
+        int[] seeds = farthestPointSeeds(k, new Random(seed));
+        int[] labels = fromSeeds(seeds);
+        grow(labels, k);
+        for (int pass = 0; pass < RECENTRING_PASSES; pass++) {
+            labels = fromSeeds(centralEdges(labels, k));
+            grow(labels, k);
+        }
+        return labels;
+    }
+
+    private int[] fromSeeds(int[] seedEdges) {
+        int[] labels = new int[network.edgeCount()];
+        Arrays.fill(labels, -1);
+        for (int r = 0; r < seedEdges.length; r++) {
+            labels[seedEdges[r]] = r;
+        }
+        return labels;
+    }
+
+    /** Seed edges: a random first node, then each time the node farthest (by street) from all seeds. */
+    private int[] farthestPointSeeds(int k, Random random) {
+        double[] distance = new double[network.nodeCount()];
+        Arrays.fill(distance, Double.POSITIVE_INFINITY);
+        boolean[] edgeTaken = new boolean[network.edgeCount()];
+        int[] seeds = new int[k];
+        int node = random.nextInt(network.nodeCount());
+        MinHeap heap = new MinHeap();
+        for (int r = 0; r < k; r++) {
+            seeds[r] = untakenEdgeAt(node, edgeTaken);
+            edgeTaken[seeds[r]] = true;
+            spread(node, distance, heap);
+            node = farthest(distance, edgeTaken);
+        }
+        return seeds;
+    }
+
+    private int untakenEdgeAt(int node, boolean[] edgeTaken) {
+        for (int i = 0; i < network.adjacentEdgeCount(node); i++) {
+            int e = network.adjacentEdge(node, i);
+            if (!edgeTaken[e]) {
+                return e;
+            }
+        }
+        for (int e = 0; e < edgeTaken.length; e++) {
+            if (!edgeTaken[e]) {
+                return e;
+            }
+        }
+        throw new IllegalStateException("more beats than streets");
+    }
+
+    private int farthest(double[] distance, boolean[] edgeTaken) {
+        int best = 0;
+        double bestDistance = -1;
+        for (int n = 0; n < distance.length; n++) {
+            if (distance[n] > bestDistance && hasUntakenEdge(n, edgeTaken)) {
+                bestDistance = distance[n];
+                best = n;
+            }
+        }
+        return best;
+    }
+
+    private boolean hasUntakenEdge(int node, boolean[] edgeTaken) {
+        for (int i = 0; i < network.adjacentEdgeCount(node); i++) {
+            if (!edgeTaken[network.adjacentEdge(node, i)]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Lowers distances with a Dijkstra from {@code source} that stops where it no longer improves. */
+    private void spread(int source, double[] distance, MinHeap heap) {
+        heap.clear();
+        distance[source] = 0;
+        heap.push(0, source);
+        while (!heap.isEmpty()) {
+            double d = heap.peekKey();
+            int node = heap.pop();
+            if (d > distance[node]) {
+                continue;
+            }
+            for (int i = 0; i < network.adjacentEdgeCount(node); i++) {
+                int e = network.adjacentEdge(node, i);
+                int other = network.otherEnd(e, node);
+                double candidate = d + network.edgeLengthMeters(e);
+                if (candidate < distance[other]) {
+                    distance[other] = candidate;
+                    heap.push(candidate, other);
+                }
+            }
+        }
+    }
+
+    /** For each beat, its edge nearest the length-weighted centre of its streets. */
+    int[] centralEdges(int[] labels, int k) {
+        double[] sx = new double[k];
+        double[] sy = new double[k];
+        double[] sw = new double[k];
+        for (int e = 0; e < labels.length; e++) {
+            int r = labels[e];
+            if (r < 0) {
+                continue;
+            }
+            double w = network.edgeLengthMeters(e) + 1e-9;
+            sx[r] += w * midX[e];
+            sy[r] += w * midY[e];
+            sw[r] += w;
+        }
+        int[] central = new int[k];
+        double[] best = new double[k];
+        Arrays.fill(best, Double.POSITIVE_INFINITY);
+        for (int e = 0; e < labels.length; e++) {
+            int r = labels[e];
+            if (r < 0) {
+                continue;
+            }
+            double dx = midX[e] - sx[r] / sw[r];
+            double dy = midY[e] - sy[r] / sw[r];
+            double d = dx * dx + dy * dy;
+            if (d < best[r]) {
+                best[r] = d;
+                central[r] = e;
+            }
+        }
+        return central;
+    }
+
+    /**
+     * Gives every unlabelled edge (-1) to a beat. Each of the {@code k} beats must hold at least one
+     * edge and be connected; they stay connected. Growth keys are distances to each beat's centre.
+     */
+    void grow(int[] labels, int k) {
+        int[] centre = centralEdges(labels, k);
+        MinHeap[] frontier = new MinHeap[k];
+        double[] load = new double[k];
+        boolean[] active = new boolean[k];
+        Arrays.fill(active, true);
+        for (int r = 0; r < k; r++) {
+            frontier[r] = new MinHeap();
+        }
+        int remaining = 0;
+        for (int e = 0; e < labels.length; e++) {
+            if (labels[e] < 0) {
+                remaining++;
+            } else {
+                load[labels[e]] += network.edgeLengthMeters(e);
+                pushNeighbours(e, labels, frontier[labels[e]], centre[labels[e]]);
+            }
+        }
+        while (remaining > 0) {
+            int r = lightestActive(load, active);
+            if (r < 0) {
+                throw new IllegalStateException(remaining + " streets unreachable: the network is not connected");
+            }
+            int e = nextFree(frontier[r], labels);
+            if (e < 0) {
+                active[r] = false;
+                continue;
+            }
+            labels[e] = r;
+            load[r] += network.edgeLengthMeters(e);
+            remaining--;
+            pushNeighbours(e, labels, frontier[r], centre[r]);
+        }
+    }
+
+    private static int lightestActive(double[] load, boolean[] active) {
+        int best = -1;
+        for (int r = 0; r < load.length; r++) {
+            if (active[r] && (best < 0 || load[r] < load[best])) {
+                best = r;
+            }
+        }
+        return best;
+    }
+
+    private static int nextFree(MinHeap heap, int[] labels) {
+        while (!heap.isEmpty()) {
+            int e = heap.pop();
+            if (labels[e] < 0) {
+                return e;
+            }
+        }
+        return -1;
+    }
+
+    private void pushNeighbours(int edge, int[] labels, MinHeap heap, int centreEdge) {
+        for (int end : new int[] {network.edgeFrom(edge), network.edgeTo(edge)}) {
+            for (int i = 0; i < network.adjacentEdgeCount(end); i++) {
+                int other = network.adjacentEdge(end, i);
+                if (labels[other] < 0) {
+                    double dx = midX[other] - midX[centreEdge];
+                    double dy = midY[other] - midY[centreEdge];
+                    heap.push(Math.sqrt(dx * dx + dy * dy), other);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package dev.rounds.rounds;
+
+import dev.rounds.network.StreetNetwork;
+import java.util.Arrays;
+
+/**
+ * Dijkstra's shortest paths over the whole street network (undirected, edge lengths in metres),
+ * settled one node at a time so callers can stop at a radius or after enough targets.
+ *
+ * <p>Buffers are reused between searches (a stamp marks which entries are current), so a search
+ * costs only what it touches. Not thread-safe.
+ */
+final class NetworkDijkstra {
+    private final StreetNetwork network;
+    private final double[] distance;
+    private final int[] predecessorEdge;
+    private final int[] stamp;
+    private final boolean[] settled;
+    private int current;
+    private double[] heapKey = new double[64];
+    private int[] heapNode = new int[64];
+    private int heapSize;
+
+    NetworkDijkstra(StreetNetwork network) {
+        this.network = network;
+        int n = network.nodeCount();
+        this.distance = new double[n];
+        this.predecessorEdge = new int[n];
+        this.stamp = new int[n];
+        this.settled = new boolean[n];
+    }
+
+    /** Starts a new search from {@code source}. */
+    void start(int source) {
+        current++;
+        if (current == Integer.MAX_VALUE) {
+            Arrays.fill(stamp, 0);
+            current = 1;
+        }
+        heapSize = 0;
+        touch(source, 0, -1);
+        push(0, source);
+    }
+
+    /** Settles and returns the next nearest node, or -1 when all reachable nodes are settled. */
+    int next() {
+        while (heapSize > 0) {
+            int node = heapNode[0];
+            double key = heapKey[0];
+            pop();
+            if (settled[node] || key > distance[node]) {
+                continue;
+            }
+            settled[node] = true;
+            relax(node, key);
+            return node;
+        }
+        return -1;
+    }
+
+    /** Distance of the node nearest the source not yet settled, or infinity. */
+    double peekDistance() {
+        while (heapSize > 0 && (settled[heapNode[0]] || heapKey[0] > distance[heapNode[0]])) {
+            pop();
+        }
+        return heapSize == 0 ? Double.POSITIVE_INFINITY : heapKey[0];
+    }
+
+    /** Distance from the source of a settled node. */
+    double distance(int node) {
+        return distance[node];
+    }
+
+    boolean isSettled(int node) {
+        return stamp[node] == current && settled[node];
+    }
+
+    /** Edges of the shortest path from the source to a settled node, in walking order. */
+    int[] pathTo(int node) {
+        int count = 0;
+        for (int v = node; predecessorEdge[v] >= 0; v = network.otherEnd(predecessorEdge[v], v)) {
+            count++;
+        }
+        int[] path = new int[count];
+        for (int v = node; predecessorEdge[v] >= 0; v = network.otherEnd(predecessorEdge[v], v)) {
+            path[--count] = predecessorEdge[v];
+        }
+        return path;
+    }
+
+    private void relax(int node, double key) {
+        int degree = network.adjacentEdgeCount(node);
+        for (int i = 0; i < degree; i++) {
+            int edge = network.adjacentEdge(node, i);
+            int other = network.otherEnd(edge, node);
+            double candidate = key + network.edgeLengthMeters(edge);
+            if (stamp[other] != current) {
+                touch(other, candidate, edge);
+                push(candidate, other);
+            } else if (!settled[other] && candidate < distance[other]) {
+                distance[other] = candidate;
+                predecessorEdge[other] = edge;
+                push(candidate, other);
+            }
+        }
+    }
+
+    private void touch(int node, double dist, int edge) {
+        stamp[node] = current;
+        settled[node] = false;
+        distance[node] = dist;
+        predecessorEdge[node] = edge;
+    }
+
+    private void push(double key, int node) {
+        if (heapSize == heapKey.length) {
+            heapKey = Arrays.copyOf(heapKey, heapSize * 2);
+            heapNode = Arrays.copyOf(heapNode, heapSize * 2);
+        }
+        int i = heapSize++;
+        while (i > 0) {
+            int parent = (i - 1) >>> 1;
+            if (heapKey[parent] <= key) {
+                break;
+            }
+            heapKey[i] = heapKey[parent];
+            heapNode[i] = heapNode[parent];
+            i = parent;
+        }
+        heapKey[i] = key;
+        heapNode[i] = node;
+    }
+
+    private void pop() {
+        heapSize--;
+        if (heapSize == 0) {
+            return;
+        }
+        double key = heapKey[heapSize];
+        int node = heapNode[heapSize];
+        int i = 0;
+        while (true) {
+            int child = 2 * i + 1;
+            if (child >= heapSize) {
+                break;
+            }
+            if (child + 1 < heapSize && heapKey[child + 1] < heapKey[child]) {
+                child++;
+            }
+            if (heapKey[child] >= key) {
+                break;
+            }
+            heapKey[i] = heapKey[child];
+            heapNode[i] = heapNode[child];
+            i = child;
+        }
+        heapKey[i] = key;
+        heapNode[i] = node;
+    }
+}
