@@ -21,6 +21,8 @@ import java.util.List;
  * search bound); a single such anchor is skipped as an outlier instead.
  */
 final class MatchSession {
+    /** Moving back less than this many sigmas along a street is GPS noise, not a turn. */
+    private static final double TURN_BACK_SIGMAS = 2;
     private final SpatialIndex index;
     private final LocalProjection projection;
     private final MatchSettings settings;
@@ -51,7 +53,7 @@ final class MatchSession {
         this.projection = index.projection();
         this.settings = settings;
         this.search = new RouteSearch(index.network());
-        this.walk = new WalkBuilder(index.network());
+        this.walk = new WalkBuilder(index.network(), TURN_BACK_SIGMAS * settings.sigmaMeters());
         this.maxPendingAnchors = maxPendingAnchors;
         this.maxPendingMillis = maxPendingMillis;
     }
@@ -103,8 +105,7 @@ final class MatchSession {
     }
 
     private void observe(Anchor anchor) {
-        double radius = Math.max(settings.minSearchRadiusMeters(), settings.searchRadiusSigmas() * anchor.sigmaMeters());
-        List<StreetCandidate> candidates = index.within(anchor.lat(), anchor.lon(), radius);
+        List<StreetCandidate> candidates = index.within(anchor.lat(), anchor.lon(), radiusMeters(anchor));
         if (candidates.isEmpty()) {
             pingsFar += anchor.pingCount();
             return;
@@ -164,7 +165,7 @@ final class MatchSession {
         if (straight > settings.jumpSlackMeters() + settings.maxSpeedMetersPerSecond() * seconds) {
             return false;
         }
-        double bound = boundMeters(straight);
+        double bound = boundMeters(straight, seconds, a, b);
         double[] transition = new double[from.size * to.size];
         double beta = settings.betaMeters();
         for (int i = 0; i < from.size; i++) {
@@ -184,8 +185,19 @@ final class MatchSession {
         return to.forward();
     }
 
-    private double boundMeters(double straightMeters) {
-        return 2 * straightMeters + settings.routeSlackMeters();
+    /**
+     * Longest route searched between two anchors: twice the straight line plus slack, and never more
+     * than the top speed allows (plus the search radii at both ends), so an outlier cannot be
+     * explained by a there-and-back detour that nobody could walk in the time.
+     */
+    private double boundMeters(double straightMeters, double seconds, Anchor a, Anchor b) {
+        double byShape = 2 * straightMeters + settings.routeSlackMeters();
+        double bySpeed = settings.maxSpeedMetersPerSecond() * seconds + radiusMeters(a) + radiusMeters(b);
+        return Math.min(byShape, bySpeed);
+    }
+
+    private double radiusMeters(Anchor anchor) {
+        return Math.max(settings.minSearchRadiusMeters(), settings.searchRadiusSigmas() * anchor.sigmaMeters());
     }
 
     /** Live mode: decides the oldest anchors while the undecided window is too long. */
@@ -245,7 +257,9 @@ final class MatchSession {
             oneEdge[0] = column.edges[state];
             search.search(committed.edges[from], committed.offsets[from],
                     boundMeters(Math.hypot(column.anchor.x() - committed.anchor.x(),
-                            column.anchor.y() - committed.anchor.y())), oneEdge, 1);
+                            column.anchor.y() - committed.anchor.y()),
+                            (column.anchor.firstMillis() - committed.anchor.lastMillis()) / 1000.0,
+                            committed.anchor, column.anchor), oneEdge, 1);
             if (search.routeTo(column.edges[state], column.offsets[state], pieces)) {
                 walk.addRoute(part, pieces, committed.anchor.lastMillis(), column.anchor.firstMillis());
             } else {

@@ -16,7 +16,8 @@ import java.util.Objects;
  * @param stillRadiusSigmas        pings within this many sigmas of the current cluster's centre are treated
  *                                 as standing still and merged into it
  * @param maxGap                   a longer time without pings breaks the trace into parts
- * @param maxSpeedMetersPerSecond  faster apparent movement (beyond {@code jumpSlackMeters}) is a jump
+ * @param maxSpeedMetersPerSecond  top speed: longer routes between pings are not considered, and faster
+ *                                 straight-line movement (beyond {@code jumpSlackMeters}) is a jump
  * @param jumpSlackMeters          distance always allowed between consecutive pings, whatever the time
  * @param routeSlackMeters         routes are searched up to twice the straight-line distance plus this
  */
@@ -50,9 +51,9 @@ public record MatchSettings(double sigmaMeters, double betaMeters, double search
         }
     }
 
-    /** Settings for walkers: sigma 10 m, beta 5 m, 5-minute gaps, 10 m/s top speed. */
+    /** Settings for walkers (chosen on simulated walks, see BENCHMARKS.md): sigma 10 m, beta 10 m, still radius 1 sigma, 5-minute gaps, 3 m/s top speed. */
     public static MatchSettings defaults() {
-        return new MatchSettings(10, 5, 3, 25, 8, 2, Duration.ofMinutes(5), 10, 300, 150);
+        return new MatchSettings(10, 10, 3, 25, 8, 1, Duration.ofMinutes(5), 3, 300, 150);
     }
 
     public MatchSettings withSigmaMeters(double sigma) {
@@ -62,6 +63,16 @@ public record MatchSettings(double sigmaMeters, double betaMeters, double search
 
     public MatchSettings withBetaMeters(double beta) {
         return new MatchSettings(sigmaMeters, beta, searchRadiusSigmas, minSearchRadiusMeters, maxCandidates,
+                stillRadiusSigmas, maxGap, maxSpeedMetersPerSecond, jumpSlackMeters, routeSlackMeters);
+    }
+
+    public MatchSettings withStillRadiusSigmas(double sigmas) {
+        return new MatchSettings(sigmaMeters, betaMeters, searchRadiusSigmas, minSearchRadiusMeters, maxCandidates,
+                sigmas, maxGap, maxSpeedMetersPerSecond, jumpSlackMeters, routeSlackMeters);
+    }
+
+    public MatchSettings withSearchRadiusSigmas(double sigmas) {
+        return new MatchSettings(sigmaMeters, betaMeters, sigmas, minSearchRadiusMeters, maxCandidates,
                 stillRadiusSigmas, maxGap, maxSpeedMetersPerSecond, jumpSlackMeters, routeSlackMeters);
     }
 
