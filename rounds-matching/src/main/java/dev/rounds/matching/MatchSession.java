@@ -166,6 +166,7 @@ final class MatchSession {
             return false;
         }
         double bound = boundMeters(straight, seconds, a, b);
+        double expected = Math.min(straight, settings.maxSpeedMetersPerSecond() * seconds);
         double[] transition = new double[from.size * to.size];
         double beta = settings.betaMeters();
         for (int i = 0; i < from.size; i++) {
@@ -177,7 +178,7 @@ final class MatchSession {
             for (int j = 0; j < to.size; j++) {
                 double route = search.distanceTo(to.edges[j], to.offsets[j]);
                 transition[i * to.size + j] = route == Double.POSITIVE_INFINITY ? Double.NEGATIVE_INFINITY
-                        : -Math.abs(route - straight) / beta;
+                        : -Math.abs(route - expected) / beta;
             }
         }
         to.prev = from;
