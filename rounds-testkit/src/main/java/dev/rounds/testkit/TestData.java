@@ -2,15 +2,13 @@ package dev.rounds.testkit;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Optional;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Finds the shared real data ({@code ../shared/data} beside the project root, or the folder named
- * by the system property {@code rounds.data} or the environment variable {@code ROUNDS_DATA}).
+ * The shared real data for tests (see {@link DataFolder} for where it is looked for).
  *
  * <p>When the data is missing, a test that needs it fails under CI ({@code CI=true}); on a
  * developer's machine without the data it is reported as skipped, never as passed.
@@ -21,8 +19,8 @@ public final class TestData {
 
     /** The data folder; fails (CI) or aborts (elsewhere) the calling test when it is missing. */
     public static Path root() {
-        Path found = locate();
-        if (found == null) {
+        Optional<Path> found = DataFolder.find();
+        if (found.isEmpty()) {
             String message = "shared test data not found: expected ../shared/data beside the project root, "
                     + "or set -Drounds.data=DIR or ROUNDS_DATA=DIR";
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
@@ -30,7 +28,7 @@ public final class TestData {
             }
             Assumptions.abort(message);
         }
-        return found;
+        return found.get();
     }
 
     /** A file under the data folder, e.g. {@code file("osm/monaco-2016.osm.pbf")}; must exist. */
@@ -42,29 +40,8 @@ public final class TestData {
 
     /** Every map extract in {@code osm/}, sorted by name; at least one. */
     public static List<Path> osmExtracts() {
-        try (Stream<Path> files = Files.list(root().resolve("osm"))) {
-            List<Path> extracts = new ArrayList<>(files
-                    .filter(p -> p.getFileName().toString().matches(".*\\.(osm|osm\\.gz|osm\\.bz2|osm\\.pbf)"))
-                    .sorted().toList());
-            Assertions.assertFalse(extracts.isEmpty(), "no OSM extracts in " + root().resolve("osm"));
-            return extracts;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private static Path locate() {
-        String configured = System.getProperty("rounds.data", System.getenv("ROUNDS_DATA"));
-        if (configured != null && !configured.isBlank()) {
-            Path path = Path.of(configured);
-            return Files.isDirectory(path) ? path.toAbsolutePath() : null;
-        }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.exists(dir.resolve("mvnw"))) {
-                Path data = dir.resolveSibling("shared").resolve("data");
-                return Files.isDirectory(data) ? data : null;
-            }
-        }
-        return null;
+        List<Path> extracts = DataFolder.osmExtracts(root());
+        Assertions.assertFalse(extracts.isEmpty(), "no OSM extracts in " + root().resolve("osm"));
+        return extracts;
     }
 }

@@ -1,0 +1,32 @@
+package dev.rounds.bench;
+
+import dev.rounds.bench.network.ImportBenchmark;
+import java.util.Arrays;
+
+/**
+ * Runs a benchmark by name: {@code java -jar rounds-bench/target/rounds-bench.jar NAME [ARGS]}.
+ * JMH kernels run with {@code java -cp rounds-bench/target/rounds-bench.jar org.openjdk.jmh.Main}.
+ */
+public final class BenchMain {
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0) {
+            System.out.println("usage: java -jar rounds-bench.jar BENCHMARK [ARGS]");
+            System.out.println("benchmarks:");
+            System.out.println("  import     street network import: elements/s and peak heap per shared extract");
+            System.out.println("  scale      heap of a synthetic city of a million edges");
+            System.exit(2);
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        switch (args[0]) {
+            case "import" -> ImportBenchmark.main(rest);
+            case "scale" -> dev.rounds.bench.network.ScaleBenchmark.main(rest);
+            default -> {
+                System.err.println("unknown benchmark '" + args[0] + "'; run without arguments for the list");
+                System.exit(2);
+            }
+        }
+    }
+}
