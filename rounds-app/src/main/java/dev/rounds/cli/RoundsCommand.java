@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             NetworkCommand.class,
+            MatchCommand.class,
         })
 public final class RoundsCommand implements Runnable {
     @CommandLine.Spec
