@@ -69,13 +69,14 @@ final class MatchSession {
         pingsTotal++;
         double x = projection.x(ping.lon());
         double y = projection.y(ping.lat());
-        if (cluster != null && millis - cluster.lastMillis() <= settings.maxGap().toMillis() && cluster.holds(x, y)) {
+        if (cluster != null && millis - cluster.lastMillis() <= settings.maxGap().toMillis() && cluster.holds(x, y, millis)) {
             cluster.add(x, y, millis);
             return;
         }
         closeCluster();
         double sigma = settings.sigmaFor(ping);
-        cluster = new PingCluster(x, y, millis, sigma, settings.stillRadiusSigmas() * sigma);
+        cluster = new PingCluster(x, y, millis, sigma, settings.stillRadiusSigmas() * sigma,
+                Math.round(1000 * sigma / settings.typicalSpeedMetersPerSecond()));
         decideLagging(millis);
     }
 

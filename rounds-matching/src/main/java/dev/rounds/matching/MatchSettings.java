@@ -20,10 +20,15 @@ import java.util.Objects;
  *                                 straight-line movement (beyond {@code jumpSlackMeters}) is a jump
  * @param jumpSlackMeters          distance always allowed between consecutive pings, whatever the time
  * @param routeSlackMeters         routes are searched up to twice the straight-line distance plus this
+ * @param typicalSpeedMetersPerSecond pings less than {@code sigma / typicalSpeed} after the start of the
+ *                                 current cluster (and within 3 sigma of it) are averaged into it: where
+ *                                 the walker moves less than the GPS error between pings, single pings
+ *                                 carry noise rather than movement
  */
 public record MatchSettings(double sigmaMeters, double betaMeters, double searchRadiusSigmas,
         double minSearchRadiusMeters, int maxCandidates, double stillRadiusSigmas, Duration maxGap,
-        double maxSpeedMetersPerSecond, double jumpSlackMeters, double routeSlackMeters) {
+        double maxSpeedMetersPerSecond, double jumpSlackMeters, double routeSlackMeters,
+        double typicalSpeedMetersPerSecond) {
 
     public MatchSettings {
         positive("sigmaMeters", sigmaMeters);
@@ -33,6 +38,7 @@ public record MatchSettings(double sigmaMeters, double betaMeters, double search
         positive("maxSpeedMetersPerSecond", maxSpeedMetersPerSecond);
         positive("jumpSlackMeters", jumpSlackMeters);
         positive("routeSlackMeters", routeSlackMeters);
+        positive("typicalSpeedMetersPerSecond", typicalSpeedMetersPerSecond);
         if (!(stillRadiusSigmas >= 0)) {
             throw new IllegalArgumentException("stillRadiusSigmas must be 0 or more, got " + stillRadiusSigmas);
         }
@@ -53,42 +59,54 @@ public record MatchSettings(double sigmaMeters, double betaMeters, double search
 
     /** Settings for walkers (chosen on simulated walks, see BENCHMARKS.md): sigma 10 m, beta 10 m, still radius 1 sigma, 5-minute gaps, 3 m/s top speed. */
     public static MatchSettings defaults() {
-        return new MatchSettings(10, 10, 3, 25, 8, 1, Duration.ofMinutes(5), 3, 300, 150);
+        return new MatchSettings(10, 10, 3, 25, 8, 1, Duration.ofMinutes(5), 3, 300, 150, 1.4);
     }
 
     public MatchSettings withSigmaMeters(double sigma) {
         return new MatchSettings(sigma, betaMeters, searchRadiusSigmas, minSearchRadiusMeters, maxCandidates,
-                stillRadiusSigmas, maxGap, maxSpeedMetersPerSecond, jumpSlackMeters, routeSlackMeters);
+                stillRadiusSigmas, maxGap, maxSpeedMetersPerSecond, jumpSlackMeters, routeSlackMeters,
+                typicalSpeedMetersPerSecond);
     }
 
     public MatchSettings withBetaMeters(double beta) {
         return new MatchSettings(sigmaMeters, beta, searchRadiusSigmas, minSearchRadiusMeters, maxCandidates,
-                stillRadiusSigmas, maxGap, maxSpeedMetersPerSecond, jumpSlackMeters, routeSlackMeters);
+                stillRadiusSigmas, maxGap, maxSpeedMetersPerSecond, jumpSlackMeters, routeSlackMeters,
+                typicalSpeedMetersPerSecond);
     }
 
     public MatchSettings withStillRadiusSigmas(double sigmas) {
         return new MatchSettings(sigmaMeters, betaMeters, searchRadiusSigmas, minSearchRadiusMeters, maxCandidates,
-                sigmas, maxGap, maxSpeedMetersPerSecond, jumpSlackMeters, routeSlackMeters);
+                sigmas, maxGap, maxSpeedMetersPerSecond, jumpSlackMeters, routeSlackMeters,
+                typicalSpeedMetersPerSecond);
     }
 
     public MatchSettings withSearchRadiusSigmas(double sigmas) {
         return new MatchSettings(sigmaMeters, betaMeters, sigmas, minSearchRadiusMeters, maxCandidates,
-                stillRadiusSigmas, maxGap, maxSpeedMetersPerSecond, jumpSlackMeters, routeSlackMeters);
+                stillRadiusSigmas, maxGap, maxSpeedMetersPerSecond, jumpSlackMeters, routeSlackMeters,
+                typicalSpeedMetersPerSecond);
     }
 
     public MatchSettings withMaxGap(Duration gap) {
         return new MatchSettings(sigmaMeters, betaMeters, searchRadiusSigmas, minSearchRadiusMeters, maxCandidates,
-                stillRadiusSigmas, gap, maxSpeedMetersPerSecond, jumpSlackMeters, routeSlackMeters);
+                stillRadiusSigmas, gap, maxSpeedMetersPerSecond, jumpSlackMeters, routeSlackMeters,
+                typicalSpeedMetersPerSecond);
     }
 
     public MatchSettings withMaxSpeedMetersPerSecond(double speed) {
         return new MatchSettings(sigmaMeters, betaMeters, searchRadiusSigmas, minSearchRadiusMeters, maxCandidates,
-                stillRadiusSigmas, maxGap, speed, jumpSlackMeters, routeSlackMeters);
+                stillRadiusSigmas, maxGap, speed, jumpSlackMeters, routeSlackMeters,
+                typicalSpeedMetersPerSecond);
     }
 
     public MatchSettings withMaxCandidates(int candidates) {
         return new MatchSettings(sigmaMeters, betaMeters, searchRadiusSigmas, minSearchRadiusMeters, candidates,
-                stillRadiusSigmas, maxGap, maxSpeedMetersPerSecond, jumpSlackMeters, routeSlackMeters);
+                stillRadiusSigmas, maxGap, maxSpeedMetersPerSecond, jumpSlackMeters, routeSlackMeters,
+                typicalSpeedMetersPerSecond);
+    }
+
+    public MatchSettings withTypicalSpeedMetersPerSecond(double speed) {
+        return new MatchSettings(sigmaMeters, betaMeters, searchRadiusSigmas, minSearchRadiusMeters, maxCandidates,
+                stillRadiusSigmas, maxGap, maxSpeedMetersPerSecond, jumpSlackMeters, routeSlackMeters, speed);
     }
 
     /** The sigma to use for a ping: its own accuracy when it has one, else {@link #sigmaMeters}. */
