@@ -18,7 +18,7 @@ import java.util.Arrays;
  * Krems and 5 to 29 on Monaco, with 3 to 6 searches per ping, because the bound (top speed times
  * the time between pings, plus the search radii) keeps it local. A table of all node pairs within
  * 500 m holds 68 entries per node on Krems and 112 on Monaco (0.4 M entries, 1.3 s to build
- * there), which grows to hundreds of millions of entries on a large city, and answers each of the
+ * there), so some 100 million on a city of a million nodes, and answers each of the
  * 4 k&#178; lookups per ping (k candidates) with a hash probe; it would not be faster than settling a
  * few dozen nodes, and it costs memory and start-up time per map ({@code RouteTableEstimate} in
  * rounds-bench measures it). Complexity: O(s log s) per search for the s nodes within the bound.

@@ -28,8 +28,9 @@ import java.util.List;
  * thread) and the mean route mismatch (5 m corridor, over the traces GraphHopper could match) of
  * each, the ratios, and the live matcher's mismatch at three lags.
  *
- * <p>Run: {@code java -cp rounds-bench/target/rounds-bench.jar dev.rounds.bench.matching.MatchingBenchmark
- * [--map FILE] [--traces N] [--route-m M] [--gh-beta B] [--data DIR]}.
+ * <p>Run: {@code java -Xmx2g -jar rounds-bench/target/rounds-bench.jar matching [--map osm/krems-2013.osm.gz]
+ * [--traces 20] [--route-m 2000] [--gh-beta 2] [--data DIR]} (a map path is taken as given, else
+ * under the shared data folder).
  */
 public final class MatchingBenchmark {
     private static final int[] INTERVALS_S = {5, 15, 30, 60};
@@ -171,7 +172,7 @@ public final class MatchingBenchmark {
 
         static Options parse(String[] args) {
             Options o = new Options();
-            Path data = Path.of(System.getProperty("rounds.data", "../shared/data"));
+            Path data = null;
             String map = "osm/krems-2013.osm.gz";
             for (int i = 0; i + 1 < args.length; i += 2) {
                 switch (args[i]) {
@@ -184,7 +185,8 @@ public final class MatchingBenchmark {
                             + "; use --map FILE --data DIR --traces N --route-m M --gh-beta B");
                 }
             }
-            o.map = Files.exists(Path.of(map)) ? Path.of(map) : data.resolve(map);
+            o.map = Files.exists(Path.of(map)) ? Path.of(map)
+                    : (data != null ? data : dev.rounds.testkit.DataFolder.require()).resolve(map);
             return o;
         }
     }
