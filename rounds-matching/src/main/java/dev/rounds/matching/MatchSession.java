@@ -3,7 +3,9 @@ package dev.rounds.matching;
 import dev.rounds.network.LocalProjection;
 import dev.rounds.network.SpatialIndex;
 import dev.rounds.network.StreetCandidate;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -63,7 +65,7 @@ final class MatchSession {
         long millis = ping.time().toEpochMilli();
         if (millis < lastPingMillis) {
             throw new IllegalArgumentException("ping at " + ping.time() + " is earlier than the previous ping at "
-                    + java.time.Instant.ofEpochMilli(lastPingMillis) + "; pings must come in time order");
+                    + Instant.ofEpochMilli(lastPingMillis) + "; pings must come in time order");
         }
         lastPingMillis = millis;
         pingsTotal++;
@@ -172,7 +174,7 @@ final class MatchSession {
         double beta = settings.betaMeters();
         for (int i = 0; i < from.size; i++) {
             if (from.score[i] == Double.NEGATIVE_INFINITY) {
-                java.util.Arrays.fill(transition, i * to.size, (i + 1) * to.size, Double.NEGATIVE_INFINITY);
+                Arrays.fill(transition, i * to.size, (i + 1) * to.size, Double.NEGATIVE_INFINITY);
                 continue;
             }
             search.search(from.edges[i], from.offsets[i], bound, to.edges, to.size);

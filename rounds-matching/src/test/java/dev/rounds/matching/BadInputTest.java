@@ -44,6 +44,14 @@ class BadInputTest {
     }
 
     @Test
+    void aSinglePingIsOnePartWithoutTraversals() {
+        MatchedPath path = matcher().match(List.of(Ping.of(Sketch.lat(2), Sketch.lon(100), T)));
+        assertThat(path.traversals()).isEmpty();
+        assertThat(path.summary().pingsUsed()).isEqualTo(1);
+        assertThat(path.summary().parts()).isEqualTo(1);
+    }
+
+    @Test
     void impossiblePositionsAndAccuraciesAreRefused() {
         assertThatThrownBy(() -> Ping.of(91, 0, T)).hasMessageContaining("latitude must be within -90..90");
         assertThatThrownBy(() -> new Ping(45, 19, T, -3)).hasMessageContaining("accuracy must be a positive");

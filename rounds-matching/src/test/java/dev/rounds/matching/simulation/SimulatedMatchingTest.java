@@ -55,6 +55,8 @@ class SimulatedMatchingTest {
             long seed = 1000L * seconds + i;
             SimulatedTrace trace = simulator.simulate(seed, ROUTE_METERS, Duration.ofSeconds(seconds), errorMeters);
             MatchedPath offline = matcher.match(trace.pings());
+            assertThat(offline.summary().pingsUsed() + offline.summary().pingsSkipped())
+                    .as("every ping is used or skipped (seed %d)", seed).isEqualTo(trace.pings().size());
             List<Traversal> live = live(matcher, trace.pings());
             offlineSum += RouteMismatch.fraction(trace.trueRoute(), RouteMismatch.polylines(network, offline.traversals()), 5);
             liveSum += RouteMismatch.fraction(trace.trueRoute(), RouteMismatch.polylines(network, live), 5);
