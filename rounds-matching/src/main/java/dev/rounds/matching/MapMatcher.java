@@ -76,16 +76,19 @@ public final class MapMatcher {
     }
 
     /**
-     * A live matcher for one device: traversals are decided at most {@code maxPingsBehind} anchors
-     * (standing-still pings count once) or {@code maxDelay} after their pings.
+     * A live matcher for one device (fixed-lag Viterbi). An anchor is decided once
+     * {@code maxAnchorsBehind} newer anchors exist or its first ping is {@code maxDelay} older than
+     * the newest ping, whichever comes first. An anchor is one ping, or several merged ones: pings of
+     * a walker standing still, or pings closer in time than sigma / typical speed; so with dense,
+     * noisy pings an anchor count covers more pings than it says.
      */
-    public LiveMatcher live(int maxPingsBehind, Duration maxDelay) {
-        if (maxPingsBehind < 1) {
-            throw new IllegalArgumentException("maxPingsBehind must be at least 1, got " + maxPingsBehind);
+    public LiveMatcher live(int maxAnchorsBehind, Duration maxDelay) {
+        if (maxAnchorsBehind < 1) {
+            throw new IllegalArgumentException("maxAnchorsBehind must be at least 1, got " + maxAnchorsBehind);
         }
         if (maxDelay.isNegative()) {
             throw new IllegalArgumentException("maxDelay must not be negative, got " + maxDelay);
         }
-        return new LiveMatcher(new MatchSession(index, settings, maxPingsBehind, maxDelay.toMillis()));
+        return new LiveMatcher(new MatchSession(index, settings, maxAnchorsBehind, maxDelay.toMillis()));
     }
 }

@@ -79,6 +79,6 @@ class LiveMatcherTest {
     @Test
     void lagMustBePositive() {
         assertThatThrownBy(() -> block().matcher().live(0, Duration.ofSeconds(60)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxPingsBehind");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxAnchorsBehind");
     }
 }
