@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             NetworkCommand.class,
             ServeCommand.class,
             PlanCommand.class,
+            MatchCommand.class,
         })
 public final class RoundsCommand implements Runnable {
     @CommandLine.Spec
