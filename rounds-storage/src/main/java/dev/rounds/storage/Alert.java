@@ -17,8 +17,10 @@ import java.time.Instant;
  * @param acknowledgedAt when acknowledged, or {@code null} while open
  * @param acknowledgedBy the user who acknowledged it, or {@code null}
  * @param comment the acknowledgement comment, or {@code null}
+ * @param streetId the street it concerns (an edge id of the active plan's network), or {@code null}
+ * @param key names the condition, so that it is raised once; or {@code null}
  */
 public record Alert(long id, String kind, int priority, Instant raisedAt, Long patrollerId, Long shiftId,
         Double latitude, Double longitude, String reason, Instant acknowledgedAt, Long acknowledgedBy,
-        String comment) {
+        String comment, Long streetId, String key) {
 }

@@ -266,11 +266,13 @@ final class JdbcRoundsStore implements RoundsStore {
 
     @Override
     public Alert raiseAlert(Alert alert) {
+        String reason = alert.reason().length() > 500 ? alert.reason().substring(0, 497) + "..." : alert.reason();
         long id = jdbc.inTransaction(c -> Jdbc.insert(c, "INSERT INTO alerts (kind, priority, raised_at, patroller_id, shift_id, "
-                + "latitude, longitude, reason) VALUES (?,?,?,?,?,?,?,?)", alert.kind(), alert.priority(), alert.raisedAt(),
-                alert.patrollerId(), alert.shiftId(), alert.latitude(), alert.longitude(), alert.reason()));
+                + "latitude, longitude, reason, street_id, alert_key) VALUES (?,?,?,?,?,?,?,?,?,?)", alert.kind(),
+                alert.priority(), alert.raisedAt(), alert.patrollerId(), alert.shiftId(), alert.latitude(),
+                alert.longitude(), reason, alert.streetId(), alert.key()));
         return new Alert(id, alert.kind(), alert.priority(), alert.raisedAt(), alert.patrollerId(), alert.shiftId(),
-                alert.latitude(), alert.longitude(), alert.reason(), null, null, null);
+                alert.latitude(), alert.longitude(), reason, null, null, null, alert.streetId(), alert.key());
     }
 
     @Override
@@ -291,6 +293,102 @@ final class JdbcRoundsStore implements RoundsStore {
             }
             return Jdbc.query(c, "SELECT * FROM alerts WHERE id = ?", JdbcRoundsStore::alert, alertId).get(0);
         });
+    }
+
+    @Override
+    public List<Area> areas() {
+        return jdbc.query("SELECT id, name, map_format, created_at FROM areas ORDER BY id", JdbcRoundsStore::area);
+    }
+
+    @Override
+    public Optional<Area> area(long areaId) {
+        return jdbc.queryOne("SELECT id, name, map_format, created_at FROM areas WHERE id = ?", JdbcRoundsStore::area,
+                areaId);
+    }
+
+    @Override
+    public List<PlanVersion> planVersions(long areaId) {
+        return jdbc.query("SELECT area_id, version, created_at FROM plan_versions WHERE area_id = ? ORDER BY version",
+                row -> new PlanVersion(row.getLong(1), row.getInt(2), Jdbc.instant(row, "created_at")), areaId);
+    }
+
+    @Override
+    public ActivePlan activatePlan(long areaId, int version) {
+        Instant now = clock.instant();
+        return jdbc.inTransaction(c -> {
+            if (Jdbc.query(c, "SELECT 1 FROM plan_versions WHERE area_id = ? AND version = ?", row -> 1, areaId, version)
+                    .isEmpty()) {
+                throw new StoreRefusal(StoreRefusal.Kind.NOT_FOUND, "area " + areaId + " has no plan version " + version);
+            }
+            Jdbc.update(c, "DELETE FROM active_plan WHERE id = 1");
+            Jdbc.update(c, "INSERT INTO active_plan (id, area_id, version, activated_at) VALUES (1, ?, ?, ?)", areaId,
+                    version, now);
+            return new ActivePlan(areaId, version, now);
+        });
+    }
+
+    @Override
+    public Optional<ActivePlan> activePlan() {
+        return jdbc.queryOne("SELECT area_id, version, activated_at FROM active_plan WHERE id = 1",
+                row -> new ActivePlan(row.getLong(1), row.getInt(2), Jdbc.instant(row, "activated_at")));
+    }
+
+    @Override
+    public void addTraversals(List<StoredTraversal> traversals) {
+        if (traversals.isEmpty()) {
+            return;
+        }
+        jdbc.inTransaction(c -> {
+            insertTraversals(c, traversals);
+            return null;
+        });
+    }
+
+    @Override
+    public void replaceTraversals(long shiftId, List<StoredTraversal> traversals) {
+        jdbc.inTransaction(c -> {
+            Jdbc.update(c, "DELETE FROM traversals WHERE shift_id = ?", shiftId);
+            insertTraversals(c, traversals);
+            return null;
+        });
+    }
+
+    private static void insertTraversals(Connection c, List<StoredTraversal> traversals) throws SQLException {
+        try (java.sql.PreparedStatement insert = c.prepareStatement("INSERT INTO traversals "
+                + "(shift_id, street_id, entered_at, left_at, covered_share) VALUES (?,?,?,?,?)")) {
+            for (StoredTraversal t : traversals) {
+                insert.setLong(1, t.shiftId());
+                insert.setLong(2, t.streetId());
+                insert.setObject(3, Jdbc.toSql(t.enteredAt()));
+                insert.setObject(4, Jdbc.toSql(t.leftAt()));
+                insert.setDouble(5, t.coveredShare());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    @Override
+    public List<StoredTraversal> traversalsOfShift(long shiftId) {
+        return jdbc.query("SELECT * FROM traversals WHERE shift_id = ? ORDER BY entered_at, id",
+                JdbcRoundsStore::traversal, shiftId);
+    }
+
+    @Override
+    public List<Alert> alertsBetween(Instant from, Instant to) {
+        return jdbc.query("SELECT * FROM alerts WHERE raised_at >= ? AND raised_at < ? ORDER BY raised_at, id",
+                JdbcRoundsStore::alert, from, to);
+    }
+
+    @Override
+    public Optional<Alert> alert(long alertId) {
+        return jdbc.queryOne("SELECT * FROM alerts WHERE id = ?", JdbcRoundsStore::alert, alertId);
+    }
+
+    @Override
+    public List<String> alertKeysSince(Instant since) {
+        return jdbc.query("SELECT alert_key FROM alerts WHERE raised_at >= ? AND alert_key IS NOT NULL",
+                row -> row.getString(1), since);
     }
 
     @Override
@@ -363,6 +461,17 @@ final class JdbcRoundsStore implements RoundsStore {
         return new Alert(row.getLong("id"), row.getString("kind"), row.getInt("priority"), Jdbc.instant(row, "raised_at"),
                 Jdbc.nullableLong(row, "patroller_id"), Jdbc.nullableLong(row, "shift_id"),
                 Jdbc.nullableDouble(row, "latitude"), Jdbc.nullableDouble(row, "longitude"), row.getString("reason"),
-                Jdbc.instant(row, "acknowledged_at"), Jdbc.nullableLong(row, "acknowledged_by"), row.getString("ack_comment"));
+                Jdbc.instant(row, "acknowledged_at"), Jdbc.nullableLong(row, "acknowledged_by"), row.getString("ack_comment"),
+                Jdbc.nullableLong(row, "street_id"), row.getString("alert_key"));
+    }
+
+    static Area area(ResultSet row) throws SQLException {
+        return new Area(row.getLong("id"), row.getString("name"), row.getString("map_format"),
+                Jdbc.instant(row, "created_at"));
+    }
+
+    static StoredTraversal traversal(ResultSet row) throws SQLException {
+        return new StoredTraversal(row.getLong("shift_id"), row.getLong("street_id"), Jdbc.instant(row, "entered_at"),
+                Jdbc.instant(row, "left_at"), row.getDouble("covered_share"));
     }
 }

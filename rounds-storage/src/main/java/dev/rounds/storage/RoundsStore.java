@@ -99,6 +99,39 @@ public interface RoundsStore extends PingStore, AutoCloseable {
     /** Acknowledges an open alert with a comment. */
     Alert acknowledgeAlert(long alertId, long userId, String comment);
 
+    /** Every imported area, by id. */
+    List<Area> areas();
+
+    /** One area. */
+    Optional<Area> area(long areaId);
+
+    /** The plan versions of an area, oldest first. */
+    List<PlanVersion> planVersions(long areaId);
+
+    /** Makes a stored plan version the one the live patrol follows. */
+    ActivePlan activatePlan(long areaId, int version);
+
+    /** The plan the live patrol follows, if one was activated. */
+    Optional<ActivePlan> activePlan();
+
+    /** Adds walked street stretches (each to its shift). */
+    void addTraversals(List<StoredTraversal> traversals);
+
+    /** Replaces everything walked during a shift (after late positions changed the matching). */
+    void replaceTraversals(long shiftId, List<StoredTraversal> traversals);
+
+    /** What was walked during a shift, by entry time. */
+    List<StoredTraversal> traversalsOfShift(long shiftId);
+
+    /** Alerts raised within [from, to), acknowledged or not, by time. */
+    List<Alert> alertsBetween(Instant from, Instant to);
+
+    /** One alert. */
+    Optional<Alert> alert(long alertId);
+
+    /** The keys of alerts raised since a time (so that a restart does not raise them again). */
+    List<String> alertKeysSince(Instant since);
+
     /** Releases the connections. */
     @Override
     void close();

@@ -197,9 +197,9 @@ abstract class StoreContract {
         Shift shift = onShift("phone-1");
         User supervisor = store.createUser("sue", "supervisor1", Role.SUPERVISOR, null);
         Alert late = store.raiseAlert(new Alert(0, "no_positions", 5, T0.plusSeconds(10), shift.patrollerId(), shift.id(),
-                null, null, "no positions for 10 minutes", null, null, null));
+                null, null, "no positions for 10 minutes", null, null, null, null, "silent:1"));
         Alert sos = store.raiseAlert(new Alert(0, "sos", 0, T0.plusSeconds(20), shift.patrollerId(), shift.id(),
-                48.1, 11.5, "SOS pressed", null, null, null));
+                48.1, 11.5, "SOS pressed", null, null, null, 17L, "sos:1"));
         assertThat(store.openAlerts()).containsExactly(sos, late);
         clock.advance(Duration.ofMinutes(1));
         Alert acknowledged = store.acknowledgeAlert(sos.id(), supervisor.id(), "called Ann, all fine");
@@ -207,6 +207,43 @@ abstract class StoreContract {
         assertThat(acknowledged.comment()).isEqualTo("called Ann, all fine");
         assertThat(store.openAlerts()).containsExactly(late);
         assertRefused(() -> store.acknowledgeAlert(sos.id(), supervisor.id(), "again"), StoreRefusal.Kind.NOT_FOUND);
+        assertThat(store.alert(sos.id())).contains(acknowledged);
+        assertThat(acknowledged.streetId()).isEqualTo(17L);
+        assertThat(store.alertsBetween(T0, T0.plusSeconds(15))).containsExactly(late);
+        assertThat(store.alertKeysSince(T0)).containsExactlyInAnyOrder("silent:1", "sos:1");
+        assertThat(store.alertKeysSince(T0.plusSeconds(15))).containsExactly("sos:1");
+    }
+
+    @Test
+    void areasListAndOnePlanIsActive() {
+        Area monaco = store.saveArea("Monaco", "osm.pbf", new byte[] {1, 2});
+        Area town = store.saveArea("Town", "generated", new byte[] {3});
+        assertThat(store.areas()).containsExactly(monaco, town);
+        assertThat(store.area(town.id())).contains(town);
+        assertThat(store.area(999)).isEmpty();
+        assertThat(store.activePlan()).isEmpty();
+        store.savePlanVersion(monaco.id(), "{}");
+        clock.advance(Duration.ofSeconds(5));
+        store.savePlanVersion(monaco.id(), "{\"v\":2}");
+        assertThat(store.planVersions(monaco.id())).extracting(PlanVersion::version).containsExactly(1, 2);
+        assertRefused(() -> store.activatePlan(town.id(), 1), StoreRefusal.Kind.NOT_FOUND);
+        store.activatePlan(monaco.id(), 1);
+        ActivePlan second = store.activatePlan(monaco.id(), 2);
+        assertThat(store.activePlan()).contains(second);
+        assertThat(second.version()).isEqualTo(2);
+    }
+
+    @Test
+    void traversalsAreAddedAndReplacedPerShift() {
+        Shift shift = onShift("phone-1");
+        StoredTraversal a = new StoredTraversal(shift.id(), 4, T0.plusSeconds(10), T0.plusSeconds(70), 1.0);
+        StoredTraversal b = new StoredTraversal(shift.id(), 9, T0.plusSeconds(70), T0.plusSeconds(90), 0.5);
+        store.addTraversals(List.of(b, a));
+        assertThat(store.traversalsOfShift(shift.id())).containsExactly(a, b);
+        StoredTraversal c = new StoredTraversal(shift.id(), 5, T0.plusSeconds(5), T0.plusSeconds(60), 0.25);
+        store.replaceTraversals(shift.id(), List.of(c));
+        assertThat(store.traversalsOfShift(shift.id())).containsExactly(c);
+        assertThat(store.traversalsOfShift(shift.id() + 1)).isEmpty();
     }
 
     @Test
