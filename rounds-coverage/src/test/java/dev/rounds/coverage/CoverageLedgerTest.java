@@ -98,6 +98,20 @@ class CoverageLedgerTest {
     }
 
     @Test
+    void replacingAPatrollersVisitsKeepsOthersAndRecomputesLastVisits() {
+        CoverageLedger ledger = ledgerWithShift();
+        ledger.record(visit("ana", 0, 5, 1));
+        ledger.record(visit("ana", 1, 10, 1));
+        ledger.record(visit("ben", 1, 8, 1));
+        ledger.replaceVisits("ana", T0, T0.plusSeconds(3600), List.of(visit("ana", 2, 12, 1)));
+        assertThat(ledger.lastVisit(0)).isEmpty();
+        assertThat(ledger.lastVisit(1)).contains(T0.plusSeconds(8 * 60));
+        assertThat(ledger.lastVisit(2)).contains(T0.plusSeconds(12 * 60));
+        assertThat(ledger.progress("s1").coveredMeters()).isEqualTo(100);
+        assertThat(ledger.shiftVisits("s1")).extracting(StreetVisit::edge).containsExactly(2);
+    }
+
+    @Test
     void badInputIsRefusedWithAReason() {
         CoverageLedger ledger = ledgerWithShift();
         assertThatThrownBy(() -> ledger.record(visit("ana", 99, 5, 1))).hasMessageContaining("edge 99 is not in the area");
