@@ -132,6 +132,12 @@ public final class CoverageLedger {
         return lowerBound(times, to) - lowerBound(times, from);
     }
 
+    /** When visits to the street ended within [from, to), in time order. */
+    public List<Instant> visitTimesBetween(int edge, Instant from, Instant to) {
+        List<Instant> times = visitTimes.get(edge);
+        return List.copyOf(times.subList(lowerBound(times, from), lowerBound(times, to)));
+    }
+
     private static int lowerBound(List<Instant> sorted, Instant key) {
         int lo = 0;
         int hi = sorted.size();

@@ -76,6 +76,8 @@ class CoverageLedgerTest {
         assertThat(ledger.lastVisit(4)).contains(T0.plusSeconds(300));
         assertThat(ledger.lastVisit(1)).isEmpty();
         assertThat(ledger.visitsBetween(0, T0, T0.plusSeconds(3600))).isEqualTo(1);
+        assertThat(ledger.visitTimesBetween(0, T0, T0.plusSeconds(3600))).containsExactly(T0.plusSeconds(360));
+        assertThat(ledger.visitTimesBetween(0, T0.plusSeconds(361), T0.plusSeconds(3600))).isEmpty();
     }
 
     @Test

@@ -12,7 +12,16 @@ import dev.rounds.ingest.protocol.BatchDecoder;
 import dev.rounds.ingest.protocol.OsmAndDecoder;
 import dev.rounds.ingest.protocol.OwnTracksDecoder;
 import dev.rounds.server.api.Gate;
+import dev.rounds.coverage.CoverageConfig;
 import dev.rounds.server.api.OpsApi;
+import dev.rounds.server.api.QrApi;
+import dev.rounds.server.patrol.ActivePatrol;
+import dev.rounds.server.patrol.LiveApi;
+import dev.rounds.server.patrol.LiveEvents;
+import dev.rounds.server.patrol.PatrolStage;
+import dev.rounds.server.plans.AreaCatalog;
+import dev.rounds.server.plans.PlanApi;
+import dev.rounds.server.plans.PlanJobs;
 import dev.rounds.server.api.SetupApi;
 import dev.rounds.server.api.TeamApi;
 import dev.rounds.server.api.UserApi;
@@ -27,6 +36,7 @@ import dev.rounds.storage.RoundsStore;
 import dev.rounds.storage.RoundsStores;
 import dev.rounds.storage.StorageConfig;
 import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -51,9 +61,15 @@ public final class RoundsServer implements AutoCloseable {
     private final List<Endpoint> endpoints;
     private final Javalin main;
     private final Javalin osmand;
+    private final ActivePatrol patrol;
+    private final PlanJobs planJobs;
+    private final AreaCatalog areas;
 
     private RoundsServer(RoundsStore store, IngestPipeline pipeline, PublishStage publish, List<Endpoint> endpoints,
-            Javalin main, Javalin osmand) {
+            Javalin main, Javalin osmand, ActivePatrol patrol, PlanJobs planJobs, AreaCatalog areas) {
+        this.patrol = patrol;
+        this.planJobs = planJobs;
+        this.areas = areas;
         this.store = store;
         this.pipeline = pipeline;
         this.publish = publish;
@@ -84,6 +100,10 @@ public final class RoundsServer implements AutoCloseable {
     private static RoundsServer wire(ServerConfig config, RoundsStore store, Clock clock) {
         ServerConfig.Limits limits = config.limits();
         PublishStage publish = new PublishStage();
+        LiveEvents events = new LiveEvents(JsonBodies.MAPPER);
+        ActivePatrol patrol = new ActivePatrol(store, clock, events, CoverageConfig.DEFAULTS);
+        AreaCatalog areas = new AreaCatalog(store);
+        PlanJobs planJobs = new PlanJobs(store, areas);
         ServerConfig.Plausibility plausibility = config.plausibility();
         IngestPipeline pipeline = new IngestPipeline(List.of(
                 new PlausibilityCheck(clock, new PlausibilityLimits(plausibility.maxFutureSkew(),
@@ -91,6 +111,7 @@ public final class RoundsServer implements AutoCloseable {
                 new Deduplication(1024),
                 new DeviceOrdering(),
                 new StoreStage(store),
+                new PatrolStage(patrol),
                 publish));
         DeviceIngest devices = new DeviceIngest(pipeline, new IngestQueue(pipeline, limits.maxBatchPings()),
                 new DeviceCredentials(store, clock, Duration.ofSeconds(config.security().deviceTrustSeconds())),
@@ -107,14 +128,17 @@ public final class RoundsServer implements AutoCloseable {
         endpoints.addAll(devices.endpoints());
         AtomicInteger osmandPort = new AtomicInteger(-1);
         endpoints.addAll(new SetupApi(osmandPort::get).endpoints());
+        endpoints.addAll(new PlanApi(store, areas, planJobs, patrol::activate, limits.maxBodyBytes()).endpoints());
+        endpoints.addAll(new LiveApi(patrol, events, store, clock, limits.maxBodyBytes()).endpoints());
+        endpoints.addAll(new QrApi(limits.maxBodyBytes()).endpoints());
         Gate gate = new Gate(store, clock, new TokenBuckets(limits.clientRequestsPerSecond(), limits.clientBurst(), clock));
-        Javalin main = newApp(limits.maxBodyBytes());
+        Javalin main = newApp(limits.maxBodyBytes(), true);
         endpoints.forEach(endpoint -> main.addHttpHandler(endpoint.method(), endpoint.path(), gate.guard(endpoint)));
         Javalin osmand = null;
         try {
             main.start(config.http().host(), config.http().port());
             if (config.osmand().enabled()) {
-                osmand = newApp(limits.maxBodyBytes());
+                osmand = newApp(limits.maxBodyBytes(), false);
                 osmand.get("/", devices.osmandHandler());
                 osmand.post("/", devices.osmandHandler());
                 osmand.start(config.http().host(), config.osmand().port());
@@ -129,11 +153,32 @@ public final class RoundsServer implements AutoCloseable {
         }
         LOG.info("Rounds listening on {}:{} (OsmAnd {}), pipeline {}", config.http().host(), main.port(),
                 osmand == null ? "off" : "on port " + osmand.port(), pipeline.stageNames());
-        return new RoundsServer(store, pipeline, publish, List.copyOf(endpoints), main, osmand);
+        resumeActivePlan(store, planJobs, patrol);
+        return new RoundsServer(store, pipeline, publish, List.copyOf(endpoints), main, osmand, patrol, planJobs, areas);
     }
 
-    private static Javalin newApp(long maxBodyBytes) {
+    /** After a restart the live patrol follows the plan that was active, with recent shifts replayed. */
+    private static void resumeActivePlan(RoundsStore store, PlanJobs planJobs, ActivePatrol patrol) {
+        store.activePlan().ifPresent(active -> {
+            String planId = active.areaId() + "-" + active.version();
+            try {
+                planJobs.find(planId).ifPresent(patrol::activate);
+            } catch (RuntimeException e) {
+                LOG.error("could not resume the active plan {}; activate a plan again from the plan page", planId, e);
+            }
+        });
+    }
+
+    private static Javalin newApp(long maxBodyBytes, boolean dashboard) {
         Javalin app = Javalin.create(cfg -> {
+            if (dashboard) {
+                cfg.staticFiles.add(files -> {
+                    files.hostedPath = "/";
+                    files.directory = "/rounds-web";
+                    files.location = Location.CLASSPATH;
+                });
+                cfg.staticFiles.enableWebjars();
+            }
             cfg.showJavalinBanner = false;
             cfg.startupWatcherEnabled = false;
             cfg.http.maxRequestSize = maxBodyBytes;
@@ -164,6 +209,26 @@ public final class RoundsServer implements AutoCloseable {
         return publish;
     }
 
+    /** The live patrol (the demo and tests read it and wait for it). */
+    public ActivePatrol patrol() {
+        return patrol;
+    }
+
+    /** Planning jobs and finished plans. */
+    public PlanJobs plans() {
+        return planJobs;
+    }
+
+    /** The imported areas. */
+    public AreaCatalog areas() {
+        return areas;
+    }
+
+    /** The storage behind the server. */
+    public RoundsStore storage() {
+        return store;
+    }
+
     /** The pipeline, for its counters. */
     public IngestPipeline pipeline() {
         return pipeline;
@@ -180,6 +245,8 @@ public final class RoundsServer implements AutoCloseable {
     /** Stops listening, then closes storage. */
     @Override
     public void close() {
+        patrol.close();
+        planJobs.close();
         if (osmand != null) {
             osmand.stop();
         }

@@ -60,7 +60,27 @@ final class AuthMatrixTest {
         EXPECTED.put("POST /osmand", DEVICE);
         EXPECTED.put("POST /owntracks", DEVICE);
         EXPECTED.put("POST /api/v1/pings/batch", DEVICE);
+        EXPECTED.put("GET /api/v1/areas", STAFF);
+        EXPECTED.put("POST /api/v1/areas", STAFF);
+        EXPECTED.put("POST /api/v1/areas/town", STAFF);
+        EXPECTED.put("POST /api/v1/areas/{id}/plans", STAFF);
+        EXPECTED.put("GET /api/v1/plan-jobs/{id}", STAFF);
+        EXPECTED.put("GET /api/v1/plans/{id}", USERS);
+        EXPECTED.put("GET /api/v1/plans/{id}/{file}", USERS);
+        EXPECTED.put("POST /api/v1/plans/{id}/activate", STAFF);
+        EXPECTED.put("GET /api/v1/live/state", USERS);
+        EXPECTED.put("GET /api/v1/live/events", USERS);
+        EXPECTED.put("GET /api/v1/live/streets/{edge}", USERS);
+        EXPECTED.put("GET /api/v1/live/patrollers/{id}", USERS);
+        EXPECTED.put("GET /api/v1/coverage", USERS);
+        EXPECTED.put("GET /api/v1/progress", USERS);
+        EXPECTED.put("GET /api/v1/alerts", USERS);
+        EXPECTED.put("POST /api/v1/alerts/{id}/ack", STAFF);
+        EXPECTED.put("POST /api/v1/qr", STAFF);
     }
+
+    /** An area to plan, made once. */
+    static long areaId;
 
     @TempDir
     static Path dataDirectory;
@@ -76,6 +96,7 @@ final class AuthMatrixTest {
         server.json("POST", "/api/v1/users", admin, Map.of("username", "sue", "password", "supervisor-1", "role", "supervisor"));
         server.json("POST", "/api/v1/users", admin, Map.of("username", "pat", "password", "patroller-1", "role", "patroller",
                 "patrollerId", own.patrollerId()));
+        areaId = server.json("POST", "/api/v1/areas/town", admin, Map.of("seed", 1)).created().get("id").asLong();
     }
 
     @AfterAll
@@ -113,7 +134,11 @@ final class AuthMatrixTest {
 
     private static TestServer.Answer call(Endpoint endpoint, Caller caller) {
         String path = endpoint.path().replace("/patrollers/{id}", "/patrollers/" + own.patrollerId())
+                .replace("/areas/{id}", "/areas/" + areaId).replace("{edge}", "0").replace("{file}", "plan.json")
                 .replace("{id}", Long.toString(freshShiftOrOwn(endpoint)));
+        if (key(endpoint).equals("POST /api/v1/areas")) {
+            path += "?name=m" + COUNTER.incrementAndGet() + ".geojson";
+        }
         String auth = switch (caller) {
             case NOBODY -> null;
             case ADMIN -> server.adminAuth();
@@ -125,6 +150,9 @@ final class AuthMatrixTest {
             path += "?id=" + own.deviceId() + "&lat=48.1&lon=11.5&timestamp=" + (1_700_000_000 + COUNTER.incrementAndGet());
         }
         byte[] body = body(endpoint, caller);
+        if (key(endpoint).equals("GET /api/v1/live/events")) {
+            return server.headersOnly(path, auth);
+        }
         return server.send(endpoint.method().name(), path, auth, body == null ? null : "application/json", body);
     }
 
@@ -152,6 +180,12 @@ final class AuthMatrixTest {
             case "POST /owntracks" -> "{\"_type\":\"location\",\"lat\":48.1,\"lon\":11.5,\"tst\":" + (1_700_000_000 + n) + "}";
             case "POST /api/v1/pings/batch" -> "{\"deviceId\":\"" + own.deviceId() + "\",\"pings\":[{\"time\":"
                     + (1_700_000_000 + n) + ",\"lat\":48.1,\"lon\":11.5}]}";
+            case "POST /api/v1/areas" -> "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":{},"
+                    + "\"geometry\":{\"type\":\"LineString\",\"coordinates\":[[8.0,47.0],[8.001,47.0]]}}]}";
+            case "POST /api/v1/areas/town" -> "{\"seed\":" + (1000 + n) + "}";
+            case "POST /api/v1/areas/{id}/plans" -> "{\"patrollers\":2}";
+            case "POST /api/v1/alerts/{id}/ack" -> "{\"comment\":\"checked\"}";
+            case "POST /api/v1/qr" -> "{\"text\":\"hello\"}";
             default -> null;
         };
         return json == null ? null : json.getBytes(StandardCharsets.UTF_8);

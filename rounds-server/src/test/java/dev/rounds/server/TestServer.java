@@ -71,6 +71,27 @@ final class TestServer implements AutoCloseable {
         return send(builder.build());
     }
 
+    /** For a stream (server-sent events): the status and headers, then the connection is dropped. */
+    Answer headersOnly(String path, String auth) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path)).GET();
+        if (auth != null) {
+            request.header("Authorization", auth);
+        }
+        try {
+            HttpResponse<java.io.InputStream> response = client.send(request.build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            String body = response.statusCode() == 200 ? "" : new String(response.body().readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            response.body().close();
+            return new Answer(response.statusCode(), body, response.headers().map());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     Answer send(HttpRequest request) {
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());

@@ -79,7 +79,7 @@ public final class Gate {
     }
 
     /** The user the gate let in. */
-    static User user(Context ctx) {
+    public static User user(Context ctx) {
         User user = ctx.attribute(USER_ATTRIBUTE);
         if (user == null) {
             throw new IllegalStateException("handler behind no user gate asked for the user");
