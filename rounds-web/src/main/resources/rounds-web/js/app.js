@@ -11,7 +11,7 @@ let current = null;
 export const session = { user: null };
 
 export function isStaff() {
-  return session.user && (session.user.role === 'ADMIN' || session.user.role === 'SUPERVISOR');
+  return session.user && (session.user.role === 'admin' || session.user.role === 'supervisor');
 }
 
 async function whoAmI() {
@@ -29,7 +29,7 @@ function renderMenu() {
   document.getElementById('nav').hidden = !session.user;
   if (!session.user) return;
   menu.append(
-    el('span', { 'data-testid': 'user-name' }, session.user.username + ' (' + session.user.role.toLowerCase() + ')'),
+    el('span', { 'data-testid': 'user-name' }, session.user.username + ' (' + session.user.role + ')'),
     el('button', { type: 'button', onclick: logout }, 'Log out'));
 }
 

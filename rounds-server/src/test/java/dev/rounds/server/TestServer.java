@@ -73,7 +73,8 @@ final class TestServer implements AutoCloseable {
 
     /** For a stream (server-sent events): the status and headers, then the connection is dropped. */
     Answer headersOnly(String path, String auth) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path)).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path)).GET()
+                .header("Accept", "text/event-stream");
         if (auth != null) {
             request.header("Authorization", auth);
         }

@@ -159,6 +159,7 @@ public final class ActivePatrol implements AutoCloseable {
                 continue;
             }
             touchedShifts.add(track.shiftId);
+            track.lastArrival = clock.instant();
             position(track, ping);
             dev.rounds.matching.Ping point = new dev.rounds.matching.Ping(ping.latitude(), ping.longitude(),
                     ping.fixTime(), ping.accuracyMeters() == null || !(ping.accuracyMeters() > 0) ? Double.NaN
@@ -322,8 +323,16 @@ public final class ActivePatrol implements AutoCloseable {
         track.matcher = newMatcher();
         List<StreetVisit> visits = new ArrayList<>();
         List<StoredTraversal> stored = new ArrayList<>();
+        int nextBreak = 0;
         for (dev.rounds.matching.Ping point : track.pings) {
-            for (Traversal t : track.matcher.accept(point)) {
+            List<Traversal> decided = new ArrayList<>();
+            while (nextBreak < track.breaks.size() && point.time().isAfter(track.breaks.get(nextBreak))) {
+                decided.addAll(track.matcher.finish());
+                track.matcher = newMatcher();
+                nextBreak++;
+            }
+            decided.addAll(track.matcher.accept(point));
+            for (Traversal t : decided) {
                 StreetVisit visit = visit(track, t);
                 if (visit != null) {
                     visits.add(visit);
@@ -398,10 +407,11 @@ public final class ActivePatrol implements AutoCloseable {
         }
         Instant now = clock.instant();
         for (DeviceTrack track : devices.values()) {
-            if (!track.idle && track.lastFix != null
-                    && Duration.between(track.lastFix, now).compareTo(SILENCE_FINISH) > 0) {
+            if (!track.idle && track.lastArrival != null
+                    && Duration.between(track.lastArrival, now).compareTo(SILENCE_FINISH) > 0) {
                 visits(track, track.matcher.finish());
                 track.matcher = newMatcher();
+                track.breaks.add(track.lastFix);
                 track.idle = true;
             }
         }

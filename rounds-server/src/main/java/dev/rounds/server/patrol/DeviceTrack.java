@@ -22,6 +22,10 @@ final class DeviceTrack {
     double walkedMeters;
     /** Set when a silence decided the pending stretch; the next ping starts a fresh live match. */
     boolean idle;
+    /** When the server last received a ping of this device (its own clock, not the fix time). */
+    Instant lastArrival;
+    /** Fix times of the last ping before each silence break, so that matching again breaks there too. */
+    final List<Instant> breaks = new ArrayList<>();
 
     DeviceTrack(String deviceId, long patrollerId, long shiftId, LiveMatcher matcher) {
         this.deviceId = deviceId;
