@@ -56,6 +56,10 @@ public final class PlanJobs implements AutoCloseable {
             this.id = id;
         }
 
+        public long id() {
+            return id;
+        }
+
         @Override
         public void progress(String what, long done, long total) {
             stage = what;
