@@ -27,6 +27,9 @@ import java.util.List;
 public final class BeatPlanner {
     /** Refinement moves allowed per beat (the refinement usually stops earlier, when stuck). */
     private static final int MOVES_PER_BEAT = 40;
+    /** Exact round evaluations the refinement may spend: per beat, plus a base for small K. */
+    private static final int EVALUATIONS_PER_BEAT = 150;
+    private static final int EVALUATIONS_BASE = 1000;
     /** Regrowth passes weighted by measured workload before the refinement. */
     private static final int WORKLOAD_PASSES = 4;
 
@@ -126,7 +129,8 @@ public final class BeatPlanner {
             progress.progress("measuring rounds", r + 1, beatCount);
         }
         BoundaryRefinement refinement = new BoundaryRefinement(network, rounds);
-        int moves = refinement.refine(labels, roundMeters, MOVES_PER_BEAT * beatCount, progress);
+        int moves = refinement.refine(labels, roundMeters, MOVES_PER_BEAT * beatCount,
+                EVALUATIONS_PER_BEAT * beatCount + EVALUATIONS_BASE, progress);
         List<Beat> beats = new ArrayList<>(beatCount);
         for (int r = 0; r < beatCount; r++) {
             Round round = rounds.plan(BoundaryRefinement.edgesOf(labels, r));

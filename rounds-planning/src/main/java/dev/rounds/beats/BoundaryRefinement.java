@@ -18,7 +18,8 @@ import java.util.List;
  * A move is kept only when both new rounds are shorter than the giver's old round, so the longest
  * round never grows; otherwise smaller moves and other neighbours are tried. The giver is the
  * longest beat not known to be stuck; a beat is stuck until it or a neighbour changes. It stops when
- * every beat is stuck or after a bounded number of moves. Deterministic: ties broken by index.
+ * every beat is stuck, after a bounded number of moves or after a bounded number of exact round
+ * evaluations (counted, not timed, so the result stays deterministic). Deterministic: ties broken by index.
  */
 final class BoundaryRefinement {
     private static final int SHRINK_TRIES = 4;
@@ -31,6 +32,7 @@ final class BoundaryRefinement {
     private final RoundPlanner planner;
     private final BeatConnectivity connectivity;
     private final int[] nodeMark;
+    private int evaluationsLeft;
     private int markStamp;
 
     BoundaryRefinement(StreetNetwork network, RoundPlanner planner) {
@@ -42,12 +44,14 @@ final class BoundaryRefinement {
 
     /**
      * Refines {@code labels} in place; {@code rounds[r]} holds beat r's round length in metres and is
-     * kept up to date. Returns the number of moves kept.
+     * kept up to date. Stops after {@code maxMoves} kept moves or {@code maxEvaluations} exact round
+     * evaluations. Returns the number of moves kept.
      */
-    int refine(int[] labels, double[] rounds, int maxMoves, ProgressListener progress) {
+    int refine(int[] labels, double[] rounds, int maxMoves, int maxEvaluations, ProgressListener progress) {
         boolean[] stuck = new boolean[rounds.length];
         int moves = 0;
-        while (moves < maxMoves) {
+        evaluationsLeft = maxEvaluations;
+        while (moves < maxMoves && evaluationsLeft > 0) {
             int giver = heaviestNotStuck(rounds, stuck);
             if (giver < 0) {
                 break;
@@ -144,9 +148,9 @@ final class BoundaryRefinement {
                 int[] grown = Arrays.copyOf(neighbourEdges, neighbourEdges.length + 1);
                 grown[neighbourEdges.length] = e;
                 tries++;
-                double neighbourRound = planner.roundLengthMeters(grown);
+                double neighbourRound = evaluate(grown);
                 if (neighbourRound < before) {
-                    double heavyRound = planner.roundLengthMeters(rest);
+                    double heavyRound = evaluate(rest);
                     if (heavyRound < before) {
                         labels[e] = neighbour;
                         rounds[heavy] = heavyRound;
@@ -205,10 +209,10 @@ final class BoundaryRefinement {
         int[] heavyAfter = edgesOf(labels, heavy);
         int[] neighbourAfter = edgesOf(labels, neighbour);
         double before = rounds[heavy] - minimumGain(rounds[heavy]);
-        double neighbourRound = streetLength(neighbourAfter) < before ? planner.roundLengthMeters(neighbourAfter)
+        double neighbourRound = streetLength(neighbourAfter) < before ? evaluate(neighbourAfter)
                 : Double.POSITIVE_INFINITY;
         if (neighbourRound < before) {
-            double heavyRound = planner.roundLengthMeters(heavyAfter);
+            double heavyRound = evaluate(heavyAfter);
             if (heavyRound < before) {
                 rounds[heavy] = heavyRound;
                 rounds[neighbour] = neighbourRound;
@@ -282,6 +286,12 @@ final class BoundaryRefinement {
     /** A move must shorten the giver's round by this much: 0.03 % (at least 1 m), so tiny shuffles stop. */
     private static double minimumGain(double roundMeters) {
         return Math.max(1, roundMeters * 0.0003);
+    }
+
+    /** An exact round length, counted against the evaluation budget. */
+    private double evaluate(int[] edges) {
+        evaluationsLeft--;
+        return planner.roundLengthMeters(edges);
     }
 
     private double streetLength(int[] edges) {
