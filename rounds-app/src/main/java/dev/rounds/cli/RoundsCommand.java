@@ -12,7 +12,9 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             NetworkCommand.class,
+            ServeCommand.class,
             PlanCommand.class,
+            MatchCommand.class,
         })
 public final class RoundsCommand implements Runnable {
     @CommandLine.Spec

@@ -17,18 +17,24 @@ public final class BenchMain {
             System.out.println("benchmarks:");
             System.out.println("  import     street network import: elements/s and peak heap per shared extract");
             System.out.println("  scale      heap of a synthetic city of a million edges");
+            System.out.println("  ingest     tracking server: batch pings/s to stored (H2, PostgreSQL), OsmAnd requests/s");
             System.out.println("  rounds     our Chinese postman vs JGraphT's: CAP_S EXTRACT:EDGES[,EDGES..] ...");
             System.out.println("  beats      our beats vs METIS (gpmetis -contig): K[,K..] EXTRACT...");
             System.out.println("  plan       a whole extract planned end to end: K EXTRACT...");
+            System.out.println("  matching   map matching against GraphHopper on simulated patrols: pings/s, mismatch");
+            System.out.println("  route-table  what an FMM-style precomputed route table would cost on a map");
             System.exit(2);
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         switch (args[0]) {
             case "import" -> ImportBenchmark.main(rest);
             case "scale" -> dev.rounds.bench.network.ScaleBenchmark.main(rest);
+            case "ingest" -> dev.rounds.bench.ingest.IngestBenchmark.main(rest);
             case "rounds" -> dev.rounds.bench.planning.RoundsBenchmark.main(rest);
             case "beats" -> dev.rounds.bench.planning.BeatsBenchmark.main(rest);
             case "plan" -> dev.rounds.bench.planning.EndToEndBenchmark.main(rest);
+            case "matching" -> dev.rounds.bench.matching.MatchingBenchmark.main(rest);
+            case "route-table" -> dev.rounds.bench.matching.RouteTableEstimate.main(rest);
             default -> {
                 System.err.println("unknown benchmark '" + args[0] + "'; run without arguments for the list");
                 System.exit(2);

@@ -44,6 +44,43 @@ public final class AlertWatch {
         Instant lastVisitExit;
     }
 
+    /** What a patroller is doing, as the live map shows it. */
+    public enum PatrollerStatus {
+        ON_ROUND("on round"), STANDING("standing"), OFF_BEAT("off beat"), NO_SIGNAL("no signal");
+
+        private final String label;
+
+        PatrollerStatus(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /** The patroller's status at {@code now}: no signal, off beat, standing (for half the alert time) or on round. */
+    public PatrollerStatus status(String patrollerId, Instant now) {
+        Track track = tracks.get(patrollerId);
+        if (track == null || track.lastFix == null
+                || Duration.between(track.lastFix, now).compareTo(config.noPositions()) > 0) {
+            return PatrollerStatus.NO_SIGNAL;
+        }
+        if (track.offBeatSince != null) {
+            return PatrollerStatus.OFF_BEAT;
+        }
+        if (track.stillSince != null
+                && Duration.between(track.stillSince, track.lastFix).compareTo(config.standingStill().dividedBy(2)) >= 0) {
+            return PatrollerStatus.STANDING;
+        }
+        return PatrollerStatus.ON_ROUND;
+    }
+
+    /** Marks conditions as already raised (their keys), e.g. those stored before a restart. */
+    public void alreadyRaised(java.util.Collection<String> keys) {
+        raised.addAll(keys);
+    }
+
     /** Takes a position; returns the SOS alert it raises, if any. */
     public List<Alert> onFix(PositionFix fix) {
         Track track = tracks.computeIfAbsent(fix.patrollerId(), id -> new Track());

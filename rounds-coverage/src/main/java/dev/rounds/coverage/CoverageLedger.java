@@ -102,6 +102,25 @@ public final class CoverageLedger {
         return true;
     }
 
+    /**
+     * Replaces the visits of one patroller that ended within [from, to) by new ones: used when late
+     * positions changed how a stretch of the shift was matched. Other patrollers' visits stay.
+     */
+    public void replaceVisits(String patrollerId, Instant from, Instant to, List<StreetVisit> visits) {
+        List<StreetVisit> old = seen.stream().filter(v -> v.patrollerId().equals(patrollerId)
+                && !v.exit().isBefore(from) && v.exit().isBefore(to)).toList();
+        for (StreetVisit visit : old) {
+            seen.remove(visit);
+            List<Instant> times = visitTimes.get(visit.edge());
+            times.remove(visit.exit());
+            lastVisit[visit.edge()] = times.isEmpty() ? null : times.get(times.size() - 1);
+            for (ShiftLog log : shifts.values()) {
+                log.remove(visit);
+            }
+        }
+        visits.forEach(this::record);
+    }
+
     /** When the street was last left by any patroller. */
     public Optional<Instant> lastVisit(int edge) {
         return Optional.ofNullable(lastVisit[edge]);
@@ -111,6 +130,12 @@ public final class CoverageLedger {
     public int visitsBetween(int edge, Instant from, Instant to) {
         List<Instant> times = visitTimes.get(edge);
         return lowerBound(times, to) - lowerBound(times, from);
+    }
+
+    /** When visits to the street ended within [from, to), in time order. */
+    public List<Instant> visitTimesBetween(int edge, Instant from, Instant to) {
+        List<Instant> times = visitTimes.get(edge);
+        return List.copyOf(times.subList(lowerBound(times, from), lowerBound(times, to)));
     }
 
     private static int lowerBound(List<Instant> sorted, Instant key) {
@@ -157,6 +182,12 @@ public final class CoverageLedger {
 
         void add(StreetVisit visit) {
             if (visits.add(visit)) {
+                cached = null;
+            }
+        }
+
+        void remove(StreetVisit visit) {
+            if (visits.remove(visit)) {
                 cached = null;
             }
         }

@@ -107,6 +107,26 @@ class AlertWatchTest {
     }
 
     @Test
+    void statusFollowsSignalMovementAndBeat() {
+        assertThat(watch.status("ana", at(1))).isEqualTo(AlertWatch.PatrollerStatus.NO_SIGNAL);
+        watch.onFix(fix(1, 0, false));
+        watch.onFix(fix(2, 100, false));
+        assertThat(watch.status("ana", at(2))).isEqualTo(AlertWatch.PatrollerStatus.ON_ROUND);
+        watch.onFix(fix(8, 105, false));
+        assertThat(watch.status("ana", at(8))).isEqualTo(AlertWatch.PatrollerStatus.STANDING);
+        StreetVisit away = visit("ana", 4, 9, 1);
+        watch.onVisit(away);
+        assertThat(watch.status("ana", at(9))).isEqualTo(AlertWatch.PatrollerStatus.OFF_BEAT);
+        assertThat(watch.status("ana", at(30))).isEqualTo(AlertWatch.PatrollerStatus.NO_SIGNAL);
+    }
+
+    @Test
+    void conditionsRaisedBeforeARestartAreNotRaisedAgain() {
+        watch.alreadyRaised(List.of("silent:s1:" + T0));
+        assertThat(kinds(watch.evaluate(at(12)))).doesNotContain(AlertKind.NO_POSITIONS);
+    }
+
+    @Test
     void noAlertsOutsideShifts() {
         assertThat(watch.evaluate(T0.minus(Duration.ofHours(2)))).isEmpty();
         assertThat(watch.evaluate(T0.plus(Duration.ofHours(9)))).isEmpty();

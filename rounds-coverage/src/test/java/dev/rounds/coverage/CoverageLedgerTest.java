@@ -76,6 +76,8 @@ class CoverageLedgerTest {
         assertThat(ledger.lastVisit(4)).contains(T0.plusSeconds(300));
         assertThat(ledger.lastVisit(1)).isEmpty();
         assertThat(ledger.visitsBetween(0, T0, T0.plusSeconds(3600))).isEqualTo(1);
+        assertThat(ledger.visitTimesBetween(0, T0, T0.plusSeconds(3600))).containsExactly(T0.plusSeconds(360));
+        assertThat(ledger.visitTimesBetween(0, T0.plusSeconds(361), T0.plusSeconds(3600))).isEmpty();
     }
 
     @Test
@@ -95,6 +97,20 @@ class CoverageLedgerTest {
         assertThat(ledger.record(visit("ana", 0, 5, 0.5))).isFalse();
         assertThat(ledger.progress("s1").coveredMeters()).isEqualTo(50);
         assertThat(ledger.visitsBetween(0, T0, T0.plusSeconds(3600))).isEqualTo(1);
+    }
+
+    @Test
+    void replacingAPatrollersVisitsKeepsOthersAndRecomputesLastVisits() {
+        CoverageLedger ledger = ledgerWithShift();
+        ledger.record(visit("ana", 0, 5, 1));
+        ledger.record(visit("ana", 1, 10, 1));
+        ledger.record(visit("ben", 1, 8, 1));
+        ledger.replaceVisits("ana", T0, T0.plusSeconds(3600), List.of(visit("ana", 2, 12, 1)));
+        assertThat(ledger.lastVisit(0)).isEmpty();
+        assertThat(ledger.lastVisit(1)).contains(T0.plusSeconds(8 * 60));
+        assertThat(ledger.lastVisit(2)).contains(T0.plusSeconds(12 * 60));
+        assertThat(ledger.progress("s1").coveredMeters()).isEqualTo(100);
+        assertThat(ledger.shiftVisits("s1")).extracting(StreetVisit::edge).containsExactly(2);
     }
 
     @Test

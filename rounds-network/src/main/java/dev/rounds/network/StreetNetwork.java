@@ -185,6 +185,27 @@ public final class StreetNetwork {
         return List.of(points);
     }
 
+    /**
+     * The point at {@code offsetMeters} along the edge from {@link #edgeFrom}, interpolated on its
+     * geometry; offsets outside 0..length are clamped to the ends.
+     */
+    public LatLon pointAlong(int edge, double offsetMeters) {
+        int start = geometryStart[edge];
+        int end = geometryStart[edge + 1] - 1;
+        double target = Math.max(0, Math.min(edgeLength[edge], offsetMeters));
+        double walked = 0;
+        for (int p = start; p < end; p++) {
+            double step = Earth.distanceMeters(pointLat[p], pointLon[p], pointLat[p + 1], pointLon[p + 1]);
+            if (walked + step >= target && step > 0) {
+                double t = (target - walked) / step;
+                return new LatLon(pointLat[p] + t * (pointLat[p + 1] - pointLat[p]),
+                        pointLon[p] + t * (pointLon[p + 1] - pointLon[p]));
+            }
+            walked += step;
+        }
+        return new LatLon(pointLat[end], pointLon[end]);
+    }
+
     /** Number of edge ends at this node (a loop counts once in this list but twice in graph degree). */
     public int adjacentEdgeCount(int node) {
         return adjacencyStart[node + 1] - adjacencyStart[node];

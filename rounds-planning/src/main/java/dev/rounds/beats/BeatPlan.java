@@ -22,6 +22,32 @@ public final class BeatPlan {
         this.refinementMoves = refinementMoves;
     }
 
+    /**
+     * A plan from a given assignment of edges to beats (a stored plan), with each beat's round planned
+     * again: round lengths are exact optima, so they equal those of the original plan.
+     *
+     * @throws IllegalArgumentException when the assignment does not fit the network or leaves a beat empty
+     */
+    public static BeatPlan of(dev.rounds.network.StreetNetwork network, int[] beatOfEdge, long seed) {
+        if (beatOfEdge.length != network.edgeCount()) {
+            throw new IllegalArgumentException("the assignment has " + beatOfEdge.length + " edges, the network "
+                    + network.edgeCount());
+        }
+        int beatCount = java.util.Arrays.stream(beatOfEdge).max().orElse(-1) + 1;
+        dev.rounds.rounds.RoundPlanner planner = new dev.rounds.rounds.RoundPlanner(network);
+        java.util.List<Beat> beats = new java.util.ArrayList<>();
+        for (int b = 0; b < beatCount; b++) {
+            final int beat = b;
+            int[] edges = java.util.stream.IntStream.range(0, beatOfEdge.length).filter(e -> beatOfEdge[e] == beat)
+                    .toArray();
+            if (edges.length == 0) {
+                throw new IllegalArgumentException("beat " + b + " has no streets");
+            }
+            beats.add(new Beat(b, planner.plan(edges)));
+        }
+        return new BeatPlan(beatOfEdge.clone(), beats, seed, network.totalLengthMeters(), 0);
+    }
+
     public int beatCount() {
         return beats.size();
     }

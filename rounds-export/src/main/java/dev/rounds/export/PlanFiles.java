@@ -60,6 +60,63 @@ public final class PlanFiles {
         }
     }
 
+    /** Streets with their beat, as GeoJSON. */
+    public void writeStreets(OutputStream out) throws IOException {
+        StreetsGeoJson.write(network, out, e -> Map.of("beat", plan.beatOf(e)));
+    }
+
+    /** One MultiLineString feature per beat with its figures. */
+    public void writeBeats(OutputStream out) throws IOException {
+        try (JsonGenerator json = open(out)) {
+            writeBeats(json);
+        }
+    }
+
+    /** One LineString per beat's round in walking order, with its edge sequence and round sheet. */
+    public void writeRounds(OutputStream out) throws IOException {
+        try (JsonGenerator json = open(out)) {
+            writeRounds(json);
+        }
+    }
+
+    /** One GPX track per round, to load on a phone. */
+    public void writeGpx(OutputStream out) throws IOException {
+        Writer writer = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);
+        writeGpx(writer);
+        writer.flush();
+    }
+
+    /** Every figure of the plan, and the feasibility answer when there is one, as JSON. */
+    public void writePlan(OutputStream out, FeasibilityAnswer answer) throws IOException {
+        try (JsonGenerator json = open(out)) {
+            json.useDefaultPrettyPrinter();
+            writePlan(json, answer);
+        }
+    }
+
+    /** Printable round sheets, one section per beat, as a self-contained HTML page. */
+    public void writeSheets(OutputStream out) throws IOException {
+        Writer writer = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);
+        writer.write("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Round sheets</title>"
+                + "<style>body{font-family:sans-serif;margin:2em}section{page-break-after:always}"
+                + "pre{white-space:pre-wrap;font-size:11pt}</style></head><body>\n");
+        for (int beat = 0; beat < rounds.size(); beat++) {
+            Round round = rounds.get(beat);
+            writer.write("<section><h1>Beat " + beat + "</h1><p>" + meters(round.lengthMeters()) + " m, about "
+                    + minutes(round.lengthMeters()) + " min, " + rules.roundsPerShift(round.lengthMeters())
+                    + " rounds a shift</p>\n<pre>" + xml(RoundSheet.of(round, network).text()) + "</pre></section>\n");
+        }
+        if (network.attribution() != null) {
+            writer.write("<footer>Map data " + xml(network.attribution()) + "</footer>\n");
+        }
+        writer.write("</body></html>\n");
+        writer.flush();
+    }
+
+    private static JsonGenerator open(OutputStream out) throws IOException {
+        return new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).createGenerator(out, JsonEncoding.UTF8);
+    }
+
     private static JsonGenerator open(Path file) throws IOException {
         OutputStream out = Files.newOutputStream(file);
         return new JsonFactory().createGenerator(out, JsonEncoding.UTF8);

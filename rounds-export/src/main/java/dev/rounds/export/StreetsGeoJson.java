@@ -38,7 +38,8 @@ public final class StreetsGeoJson {
 
     public static void write(StreetNetwork network, OutputStream out, IntFunction<Map<String, ?>> extra)
             throws IOException {
-        try (JsonGenerator json = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)) {
+        try (JsonGenerator json = new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+                .createGenerator(out, JsonEncoding.UTF8)) {
             json.writeStartObject();
             json.writeStringField("type", "FeatureCollection");
             if (network.attribution() != null) {

@@ -1,0 +1,272 @@
+package dev.rounds.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.rounds.ingest.Alarm;
+import dev.rounds.ingest.DropReason;
+import dev.rounds.ingest.Ping;
+import dev.rounds.ingest.StageOutcome;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The one contract every storage backend must keep; subclasses only say how to get a fresh,
+ * empty database for each test.
+ */
+abstract class StoreContract {
+    static final Instant T0 = Instant.parse("2026-11-29T08:00:00Z");
+
+    final StepClock clock = new StepClock(T0);
+    RoundsStore store;
+
+    /** A configuration for a fresh, empty database; the same value on every call within one test. */
+    abstract StorageConfig config();
+
+    /** Drops what {@link #config()} created. */
+    void cleanUp() {
+    }
+
+    @BeforeEach
+    void open() {
+        store = RoundsStores.open(config(), clock);
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+        cleanUp();
+    }
+
+    private Shift onShift(String deviceId) {
+        Patroller ann = store.createPatroller("Ann");
+        store.createDevice(deviceId, ann.id(), "Ann's phone");
+        return store.createShift(ann.id(), "north", T0, T0.plus(Duration.ofHours(8)));
+    }
+
+    private static Ping ping(String device, Instant time) {
+        return Ping.builder(device, time, 48.1, 11.5).build();
+    }
+
+    @Test
+    void keepsPatrollersDevicesAndShifts() {
+        Patroller ann = store.createPatroller(" Ann ");
+        IssuedDevice issued = store.createDevice("phone-1", ann.id(), "phone");
+        Shift shift = store.createShift(ann.id(), "north", T0, null);
+        assertThat(store.patrollers()).containsExactly(ann);
+        assertThat(ann.name()).isEqualTo("Ann");
+        assertThat(store.devices()).containsExactly(issued.device());
+        assertThat(store.devicesOf(ann.id())).containsExactly(issued.device());
+        assertThat(store.shift(shift.id())).contains(shift);
+        assertThat(store.shiftsOf(ann.id())).containsExactly(shift);
+        Shift ended = store.endShift(shift.id(), T0.plusSeconds(3600));
+        assertThat(store.shifts()).containsExactly(ended);
+        assertThatThrownBy(() -> store.endShift(shift.id(), T0.plusSeconds(7200)))
+                .isInstanceOfSatisfying(StoreRefusal.class, e -> assertThat(e.kind()).isEqualTo(StoreRefusal.Kind.CONFLICT));
+    }
+
+    @Test
+    void authenticatesDevicesOnlyWithTheirToken() {
+        IssuedDevice issued = store.createDevice("phone-1", null, null);
+        IssuedDevice other = store.createDevice("phone-2", null, null);
+        assertThat(issued.token()).hasSizeGreaterThanOrEqualTo(40).isNotEqualTo(other.token());
+        assertThat(store.authenticateDevice("phone-1", issued.token())).contains(issued.device());
+        assertThat(store.authenticateDevice("phone-1", other.token())).isEmpty();
+        assertThat(store.authenticateDevice("phone-9", issued.token())).isEmpty();
+        assertThat(store.authenticateDevice("phone-1", null)).isEmpty();
+    }
+
+    @Test
+    void refusesClashesAndWritesNothing() {
+        Patroller ann = store.createPatroller("Ann");
+        store.createDevice("phone-1", ann.id(), null);
+        assertRefused(() -> store.createDevice("phone-1", null, null), StoreRefusal.Kind.CONFLICT);
+        assertRefused(() -> store.createDevice("phone-2", 999L, null), StoreRefusal.Kind.NOT_FOUND);
+        assertThat(store.devices()).hasSize(1);
+        store.createShift(ann.id(), "north", T0, T0.plusSeconds(3600));
+        assertRefused(() -> store.createShift(ann.id(), "south", T0.plusSeconds(1800), null), StoreRefusal.Kind.CONFLICT);
+        assertRefused(() -> store.createShift(ann.id(), "south", T0.plusSeconds(7200), T0.plusSeconds(7200)),
+                StoreRefusal.Kind.INVALID);
+        assertRefused(() -> store.createShift(999, "south", T0, null), StoreRefusal.Kind.NOT_FOUND);
+        assertThat(store.shifts()).hasSize(1);
+        Shift next = store.createShift(ann.id(), "south", T0.plusSeconds(3600), null);
+        assertThat(store.shiftsOf(ann.id())).first().isEqualTo(next);
+    }
+
+    @Test
+    void storesPingsInsideShiftsAndRefusesTheRest() {
+        Shift shift = onShift("phone-1");
+        store.createDevice("spare", null, null);
+        Ping full = Ping.builder("phone-1", T0.plusSeconds(60), 48.123456789, 11.987654321).accuracyMeters(4.5)
+                .speedMetersPerSecond(1.25).bearingDegrees(270.0).altitudeMeters(520.0).batteryPercent(80.0)
+                .alarm(Alarm.SOS).attribute("tid", "AB").attribute("steps", 12L).attribute("moving", true)
+                .attribute("hdop", 0.9).build();
+        Ping minimal = ping("phone-1", T0);
+        List<Ping> batch = List.of(full, minimal, ping("phone-1", T0.minusSeconds(1)),
+                ping("phone-1", T0.plus(Duration.ofHours(8))), ping("ghost", T0.plusSeconds(5)),
+                ping("spare", T0.plusSeconds(5)), ping("phone-1", T0));
+        StageOutcome outcome = store.storePings(batch);
+        assertThat(outcome.passed()).containsExactly(full, minimal);
+        assertThat(outcome.dropped()).extracting(d -> d.reason()).containsExactly(DropReason.OUTSIDE_SHIFT,
+                DropReason.OUTSIDE_SHIFT, DropReason.UNKNOWN_DEVICE, DropReason.OUTSIDE_SHIFT, DropReason.DUPLICATE);
+        List<StoredPing> stored = store.pingsOfShift(shift.id(), 100);
+        assertThat(stored).extracting(StoredPing::ping).containsExactly(minimal, full);
+        assertThat(stored).allSatisfy(p -> {
+            assertThat(p.shiftId()).isEqualTo(shift.id());
+            assertThat(p.receivedAt()).isEqualTo(T0);
+        });
+        assertThat(store.storePings(List.of(full)).dropped()).extracting(d -> d.reason()).containsExactly(DropReason.DUPLICATE);
+        assertThat(store.countPings()).isEqualTo(2);
+        assertThat(store.pingsOfShift(shift.id(), 1)).hasSize(1);
+    }
+
+    @Test
+    void assignsEachPingToTheShiftContainingIt() {
+        Patroller ann = store.createPatroller("Ann");
+        store.createDevice("phone-1", ann.id(), null);
+        Shift early = store.createShift(ann.id(), "north", T0, T0.plusSeconds(100));
+        Shift late = store.createShift(ann.id(), "south", T0.plusSeconds(200), null);
+        long seed = new Random().nextLong();
+        Random random = new Random(seed);
+        int inEarly = 0;
+        int inLate = 0;
+        List<Ping> batch = new java.util.ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            int second = random.nextInt(400);
+            Ping p = ping("phone-1", T0.plusSeconds(second).plusMillis(i));
+            batch.add(p);
+            inEarly += second < 100 ? 1 : 0;
+            inLate += second >= 200 ? 1 : 0;
+        }
+        StageOutcome outcome = store.storePings(batch);
+        assertThat(outcome.passed()).as("seed " + seed).hasSize(inEarly + inLate);
+        assertThat(store.pingsOfShift(early.id(), 1000)).as("seed " + seed).hasSize(inEarly)
+                .allSatisfy(p -> assertThat(early.contains(p.ping().fixTime())).isTrue());
+        assertThat(store.pingsOfShift(late.id(), 1000)).as("seed " + seed).hasSize(inLate);
+    }
+
+    @Test
+    void authenticatesUsersWithHashedPasswords() {
+        Patroller ann = store.createPatroller("Ann");
+        User admin = store.createUser("root", "correct horse battery", Role.ADMIN, null);
+        User patroller = store.createUser("ann", "annsecret1", Role.PATROLLER, ann.id());
+        assertThat(store.authenticateUser("root", "correct horse battery")).contains(admin);
+        assertThat(store.authenticateUser("root", "wrong password")).isEmpty();
+        assertThat(store.authenticateUser("nobody", "correct horse battery")).isEmpty();
+        assertThat(store.authenticateUser("ann", "annsecret1")).contains(patroller);
+        assertRefused(() -> store.createUser("root", "another password", Role.SUPERVISOR, null), StoreRefusal.Kind.CONFLICT);
+        assertRefused(() -> store.createUser("bob", "short", Role.SUPERVISOR, null), StoreRefusal.Kind.INVALID);
+        assertRefused(() -> store.createUser("bob", "long enough", Role.PATROLLER, null), StoreRefusal.Kind.INVALID);
+        assertThat(store.users()).containsExactly(admin, patroller);
+        assertThat(store.countUsers()).isEqualTo(2);
+    }
+
+    @Test
+    void sessionsExpire() {
+        User admin = store.createUser("root", "correct horse battery", Role.ADMIN, null);
+        String token = store.createSession(admin.id(), T0.plusSeconds(60));
+        assertThat(store.sessionUser(token, T0)).contains(admin);
+        assertThat(store.sessionUser(token, T0.plusSeconds(60))).isEmpty();
+        assertThat(store.sessionUser(token + "x", T0)).isEmpty();
+        store.deleteSession(token);
+        assertThat(store.sessionUser(token, T0)).isEmpty();
+    }
+
+    @Test
+    void keepsLargeMapsAndNumberedPlanVersions() {
+        byte[] map = new byte[3 * 1024 * 1024];
+        new Random(7).nextBytes(map);
+        Area area = store.saveArea("Monaco", "osm.pbf", map);
+        assertThat(store.areaMap(area.id())).hasValueSatisfying(bytes -> assertThat(bytes).isEqualTo(map));
+        String bigPlan = "{\"beats\":\"" + "x".repeat(2_000_000) + "\"}";
+        assertThat(store.savePlanVersion(area.id(), "{\"beats\":[]}")).isEqualTo(1);
+        assertThat(store.savePlanVersion(area.id(), bigPlan)).isEqualTo(2);
+        assertThat(store.planVersion(area.id(), 2)).contains(bigPlan);
+        assertRefused(() -> store.savePlanVersion(999, "{}"), StoreRefusal.Kind.NOT_FOUND);
+        assertRefused(() -> store.saveArea("Monaco", "osm.pbf", new byte[1]), StoreRefusal.Kind.CONFLICT);
+    }
+
+    @Test
+    void alertsStayOpenUntilAcknowledged() {
+        Shift shift = onShift("phone-1");
+        User supervisor = store.createUser("sue", "supervisor1", Role.SUPERVISOR, null);
+        Alert late = store.raiseAlert(new Alert(0, "no_positions", 5, T0.plusSeconds(10), shift.patrollerId(), shift.id(),
+                null, null, "no positions for 10 minutes", null, null, null, null, "silent:1"));
+        Alert sos = store.raiseAlert(new Alert(0, "sos", 0, T0.plusSeconds(20), shift.patrollerId(), shift.id(),
+                48.1, 11.5, "SOS pressed", null, null, null, 17L, "sos:1"));
+        assertThat(store.openAlerts()).containsExactly(sos, late);
+        clock.advance(Duration.ofMinutes(1));
+        Alert acknowledged = store.acknowledgeAlert(sos.id(), supervisor.id(), "called Ann, all fine");
+        assertThat(acknowledged.acknowledgedAt()).isEqualTo(T0.plusSeconds(60));
+        assertThat(acknowledged.comment()).isEqualTo("called Ann, all fine");
+        assertThat(store.openAlerts()).containsExactly(late);
+        assertRefused(() -> store.acknowledgeAlert(sos.id(), supervisor.id(), "again"), StoreRefusal.Kind.NOT_FOUND);
+        assertThat(store.alert(sos.id())).contains(acknowledged);
+        assertThat(acknowledged.streetId()).isEqualTo(17L);
+        assertThat(store.alertsBetween(T0, T0.plusSeconds(15))).containsExactly(late);
+        assertThat(store.alertKeysSince(T0)).containsExactlyInAnyOrder("silent:1", "sos:1");
+        assertThat(store.alertKeysSince(T0.plusSeconds(15))).containsExactly("sos:1");
+    }
+
+    @Test
+    void areasListAndOnePlanIsActive() {
+        Area monaco = store.saveArea("Monaco", "osm.pbf", new byte[] {1, 2});
+        Area town = store.saveArea("Town", "generated", new byte[] {3});
+        assertThat(store.areas()).containsExactly(monaco, town);
+        assertThat(store.area(town.id())).contains(town);
+        assertThat(store.area(999)).isEmpty();
+        assertThat(store.activePlan()).isEmpty();
+        store.savePlanVersion(monaco.id(), "{}");
+        clock.advance(Duration.ofSeconds(5));
+        store.savePlanVersion(monaco.id(), "{\"v\":2}");
+        assertThat(store.planVersions(monaco.id())).extracting(PlanVersion::version).containsExactly(1, 2);
+        assertRefused(() -> store.activatePlan(town.id(), 1), StoreRefusal.Kind.NOT_FOUND);
+        store.activatePlan(monaco.id(), 1);
+        ActivePlan second = store.activatePlan(monaco.id(), 2);
+        assertThat(store.activePlan()).contains(second);
+        assertThat(second.version()).isEqualTo(2);
+    }
+
+    @Test
+    void traversalsAreAddedAndReplacedPerShift() {
+        Shift shift = onShift("phone-1");
+        StoredTraversal a = new StoredTraversal(shift.id(), 4, T0.plusSeconds(10), T0.plusSeconds(70), 1.0);
+        StoredTraversal b = new StoredTraversal(shift.id(), 9, T0.plusSeconds(70), T0.plusSeconds(90), 0.5);
+        store.addTraversals(List.of(b, a));
+        assertThat(store.traversalsOfShift(shift.id())).containsExactly(a, b);
+        StoredTraversal c = new StoredTraversal(shift.id(), 5, T0.plusSeconds(5), T0.plusSeconds(60), 0.25);
+        store.replaceTraversals(shift.id(), List.of(c));
+        assertThat(store.traversalsOfShift(shift.id())).containsExactly(c);
+        assertThat(store.traversalsOfShift(shift.id() + 1)).isEmpty();
+    }
+
+    @Test
+    void committedDataSurvivesReopening() {
+        Shift shift = onShift("phone-1");
+        store.storePings(List.of(ping("phone-1", T0.plusSeconds(1))));
+        store.close();
+        store = RoundsStores.open(config(), clock);
+        assertThat(store.pingsOfShift(shift.id(), 10)).hasSize(1);
+        assertThat(store.shift(shift.id())).contains(shift);
+    }
+
+    @Test
+    void attributesKeepTheirTypes() {
+        Shift shift = onShift("phone-1");
+        store.storePings(List.of(Ping.builder("phone-1", T0, 1, 2).attribute("n", 3L).attribute("x", 1.5)
+                .attribute("b", false).attribute("s", "t").build()));
+        assertThat(store.pingsOfShift(shift.id(), 1).get(0).ping().attributes())
+                .isEqualTo(Map.of("n", 3L, "x", 1.5, "b", false, "s", "t"));
+    }
+
+    private static void assertRefused(Runnable action, StoreRefusal.Kind kind) {
+        assertThatThrownBy(action::run)
+                .isInstanceOfSatisfying(StoreRefusal.class, e -> assertThat(e.kind()).isEqualTo(kind));
+    }
+}

@@ -1,0 +1,257 @@
+// The live page: streets coloured by time since their last visit, beats, patrollers with trails,
+// round progress per beat and the alert list, all updated from the server's event stream.
+import { api, el, minutes, time, toast } from './api.js';
+
+export const AGE_CLASSES = [
+  { key: 'fresh', label: 'visited within half the revisit interval', color: '#1a9641', upTo: 0.5 },
+  { key: 'recent', label: 'within the revisit interval', color: '#a6d96a', upTo: 1.0 },
+  { key: 'due', label: 'overdue, under 1.5 intervals', color: '#fdae61', upTo: 1.5 },
+  { key: 'stale', label: 'overdue by more', color: '#d7191c', upTo: Infinity },
+];
+const NEVER = { key: 'never', label: 'not visited this shift', color: '#8c8c8c' };
+const STATUS_COLORS = { 'on round': '#1e7b34', standing: '#e8710a', 'off beat': '#7b1fa2', 'no signal': '#8c8c8c' };
+
+export function ageClass(lastVisitMs, nowMs, intervalMs) {
+  if (lastVisitMs === null || lastVisitMs === undefined) return NEVER;
+  const ratio = (nowMs - lastVisitMs) / intervalMs;
+  return AGE_CLASSES.find(c => ratio <= c.upTo) || AGE_CLASSES[AGE_CLASSES.length - 1];
+}
+
+export async function showLive(view) {
+  let state;
+  try {
+    state = await api('/api/v1/live/state');
+  } catch (e) {
+    view.append(el('section', { class: 'card' }, el('h1', {}, 'Live'),
+      el('p', {}, e.status === 404 ? 'No active plan yet. Import a map and plan it on the Plan page.' : e.message)));
+    return null;
+  }
+  const page = new LivePage(view, state);
+  page.start();
+  return page;
+}
+
+class LivePage {
+  constructor(view, state) {
+    this.view = view;
+    this.state = state;
+    this.now = state.now;
+    this.lines = [];
+    this.classOf = [];
+    this.markers = new Map();
+    this.trails = new Map();
+    this.pendingRecolor = false;
+  }
+
+  start() {
+    this.render();
+    this.drawStreets();
+    this.drawBeats();
+    this.state.patrollers.forEach(p => this.placePatroller(p));
+    this.renderProgress(this.state.progress);
+    this.renderAlerts();
+    this.events = new EventSource('/api/v1/live/events');
+    this.events.addEventListener('clock', e => { this.now = JSON.parse(e.data).now; this.scheduleRecolor(); });
+    this.events.addEventListener('visit', e => this.onVisit(JSON.parse(e.data)));
+    this.events.addEventListener('position', e => this.placePatroller(JSON.parse(e.data)));
+    this.events.addEventListener('progress', e => this.renderProgress(JSON.parse(e.data).progress));
+    this.events.addEventListener('alert', e => this.onAlert(JSON.parse(e.data)));
+    this.events.addEventListener('alert-closed', e => this.onAlertClosed(JSON.parse(e.data)));
+    this.recolorTimer = setInterval(() => this.scheduleRecolor(), 5000);
+  }
+
+  stop() {
+    if (this.events) this.events.close();
+    clearInterval(this.recolorTimer);
+    if (this.map) this.map.remove();
+  }
+
+  render() {
+    this.mapBox = el('div', { id: 'live-map', class: 'map', role: 'region', 'aria-label': 'Map of streets by last visit' });
+    this.progressBox = el('div', { id: 'beat-progress' });
+    this.alertBox = el('div', { id: 'alerts', 'aria-live': 'polite' });
+    this.sosBox = el('div', { id: 'sos' });
+    const legend = el('div', { class: 'legend', id: 'legend' },
+      [...AGE_CLASSES, NEVER].map(c => el('span', {}, el('span', { class: 'swatch', style: 'background:' + c.color }), c.label)));
+    this.view.append(el('div', { class: 'grid-live' },
+      this.mapBox,
+      el('aside', { class: 'side' },
+        this.sosBox,
+        el('section', { class: 'card' }, el('h2', {}, this.state.area.name),
+          el('p', { class: 'muted' }, 'Plan ' + this.state.plan.id + ', ' + this.state.plan.beats.length + ' beats'), legend),
+        el('section', { class: 'card' }, el('h2', {}, 'Rounds'), this.progressBox),
+        el('section', { class: 'card' }, el('h2', {}, 'Alerts'), this.alertBox))));
+    this.map = L.map(this.mapBox, { preferCanvas: true, zoomControl: true });
+    this.renderer = L.canvas({ padding: 0.3 });
+    if (this.state.tiles) {
+      L.tileLayer(this.state.tiles, { maxZoom: 19, attribution: '© OpenStreetMap contributors' }).addTo(this.map);
+    }
+    this.map.attributionControl.setPrefix(false);
+    this.map.attributionControl.addAttribution(this.state.area.attribution || '© OpenStreetMap contributors');
+  }
+
+  interval(beat) {
+    const b = this.state.plan.beats[beat];
+    return (b ? b.roundMinutes : 60) * 60000;
+  }
+
+  drawStreets() {
+    const features = this.state.streets.features;
+    const bounds = L.latLngBounds([]);
+    for (const f of features) {
+      const id = f.properties.id;
+      const latlngs = f.geometry.coordinates.map(c => [c[1], c[0]]);
+      const cls = ageClass(this.state.lastVisit[id], this.now, this.interval(f.properties.beat));
+      const line = L.polyline(latlngs, { renderer: this.renderer, color: cls.color, weight: 4, opacity: 0.9 });
+      line.on('click', () => this.showStreet(id, line));
+      line.addTo(this.map);
+      this.lines[id] = line;
+      this.classOf[id] = cls.key;
+      latlngs.forEach(p => bounds.extend(p));
+    }
+    this.map.fitBounds(bounds, { padding: [10, 10] });
+    this.view.querySelector('#live-map').dataset.streets = String(features.length);
+    this.updateCounts();
+  }
+
+  drawBeats() {
+    if (!this.state.beatOutlines) return;
+    L.geoJSON(this.state.beatOutlines, {
+      renderer: this.renderer, interactive: false,
+      style: f => ({ color: f.properties.color || '#13294b', weight: 2, dashArray: '6 4', fill: false }),
+    }).addTo(this.map);
+  }
+
+  onVisit(visit) {
+    this.state.lastVisit[visit.edge] = visit.time;
+    this.scheduleRecolor();
+  }
+
+  scheduleRecolor() {
+    if (this.pendingRecolor) return;
+    this.pendingRecolor = true;
+    requestAnimationFrame(() => { this.pendingRecolor = false; this.recolor(); });
+  }
+
+  // Only streets whose colour class changed are restyled, so thousands of streets stay smooth.
+  recolor() {
+    const features = this.state.streets.features;
+    for (const f of features) {
+      const id = f.properties.id;
+      const cls = ageClass(this.state.lastVisit[id], this.now, this.interval(f.properties.beat));
+      if (cls.key !== this.classOf[id]) {
+        this.classOf[id] = cls.key;
+        this.lines[id].setStyle({ color: cls.color });
+      }
+    }
+    this.updateCounts();
+  }
+
+  updateCounts() {
+    const counts = {};
+    this.classOf.forEach(k => { if (k) counts[k] = (counts[k] || 0) + 1; });
+    this.mapBox.dataset.counts = JSON.stringify(counts);
+  }
+
+  async showStreet(id, line) {
+    try {
+      const s = await api('/api/v1/live/streets/' + id);
+      const visits = s.visitsThisShift.length ? s.visitsThisShift.map(time).join(', ') : 'none';
+      line.bindPopup(`<strong>${escapeHtml(s.name || 'unnamed street')}</strong><br>${Math.round(s.lengthMeters)} m, beat ${s.beat}`
+        + `<br>last visit: ${s.lastVisit ? time(s.lastVisit) : 'never'}<br>visits this shift: ${visits}`).openPopup();
+    } catch (e) { toast(e.message); }
+  }
+
+  placePatroller(p) {
+    const color = STATUS_COLORS[p.status] || '#13294b';
+    let marker = this.markers.get(p.patrollerId);
+    if (!marker) {
+      marker = L.circleMarker([p.lat, p.lon], { renderer: this.renderer, radius: 8, color: '#fff', weight: 2, fillColor: color, fillOpacity: 1 })
+        .addTo(this.map);
+      marker.bindTooltip(p.name || String(p.patrollerId));
+      marker.on('click', () => this.showPatroller(p.patrollerId, marker));
+      this.markers.set(p.patrollerId, marker);
+      this.trails.set(p.patrollerId, L.polyline(p.trail || [], { renderer: this.renderer, color: '#13294b', weight: 2, opacity: 0.6 }).addTo(this.map));
+    }
+    marker.setLatLng([p.lat, p.lon]);
+    marker.setStyle({ fillColor: color });
+    const trail = this.trails.get(p.patrollerId);
+    const points = trail.getLatLngs();
+    points.push([p.lat, p.lon]);
+    while (points.length > 30) points.shift();
+    trail.setLatLngs(points);
+  }
+
+  async showPatroller(id, marker) {
+    try {
+      const s = await api('/api/v1/live/patrollers/' + id);
+      marker.bindPopup(`<strong>${escapeHtml(s.name)}</strong><br>beat ${s.beat}, ${escapeHtml(s.status)}`
+        + `<br>on shift since ${time(s.shiftStart)}<br>walked ${(s.walkedMeters / 1000).toFixed(2)} km`
+        + `<br>rounds ${s.roundsCompleted} of ${s.roundsPlanned}, current ${Math.round(s.coveredShare * 100)} %`).openPopup();
+    } catch (e) { toast(e.message); }
+  }
+
+  renderProgress(progress) {
+    this.progressBox.replaceChildren(...progress.map(p => {
+      const pct = Math.round(p.coveredShare * 100);
+      return el('div', { class: 'beat-row', 'data-beat': p.beat },
+        el('span', {}, 'Beat ' + p.beat + (p.patrollerName ? ' · ' + p.patrollerName : '')),
+        el('span', { class: 'mono', 'data-testid': 'rounds-done' }, p.roundsCompleted + ' / ' + p.roundsPlanned + ' rounds'),
+        el('div', { class: 'progress', role: 'progressbar', 'aria-valuemin': 0, 'aria-valuemax': 100, 'aria-valuenow': pct,
+          'aria-label': 'Beat ' + p.beat + ' current round' }, el('span', { style: 'width:' + pct + '%' })),
+        el('span', { class: 'muted', 'data-testid': 'round-share' }, pct + ' % of current round'));
+    }));
+  }
+
+  renderAlerts() {
+    this.alertBox.replaceChildren();
+    const open = this.state.alerts.slice().sort((a, b) => a.priority - b.priority || b.raisedAt.localeCompare(a.raisedAt));
+    if (!open.length) this.alertBox.append(el('p', { class: 'muted' }, 'No open alerts.'));
+    open.forEach(a => this.alertBox.append(this.alertCard(a)));
+    const sos = open.filter(a => a.kind === 'SOS');
+    this.sosBox.replaceChildren(...sos.map(a => el('div', { class: 'sos-banner', role: 'alert' },
+      'SOS from ' + (a.patrollerName || a.patrollerId) + ' at ' + time(a.raisedAt))));
+    if (sos.length) this.beep();
+  }
+
+  alertCard(a) {
+    const comment = el('input', { name: 'comment', 'aria-label': 'Comment for alert ' + a.id, placeholder: 'What was done', required: true });
+    return el('div', { class: 'alert p' + a.priority, 'data-alert': a.id, 'data-kind': a.kind },
+      el('div', {}, el('strong', {}, a.kind.replace('_', ' ').toLowerCase()), ' ', a.reason),
+      el('div', { class: 'when' }, time(a.raisedAt)),
+      el('form', {
+        onsubmit: async e => {
+          e.preventDefault();
+          try {
+            await api('/api/v1/alerts/' + a.id + '/ack', { method: 'POST', json: { comment: comment.value } });
+            this.onAlertClosed({ id: a.id });
+          } catch (err) { toast(err.message); }
+        }
+      }, comment, el('button', { type: 'submit' }, 'Acknowledge')));
+  }
+
+  onAlert(alert) {
+    this.state.alerts = this.state.alerts.filter(a => a.id !== alert.id).concat([alert]);
+    this.renderAlerts();
+  }
+
+  onAlertClosed(closed) {
+    this.state.alerts = this.state.alerts.filter(a => a.id !== closed.id);
+    this.renderAlerts();
+  }
+
+  beep() {
+    try {
+      const audio = new (window.AudioContext || window.webkitAudioContext)();
+      const tone = audio.createOscillator();
+      tone.frequency.value = 880;
+      tone.connect(audio.destination);
+      tone.start();
+      tone.stop(audio.currentTime + 0.4);
+    } catch (e) { /* no sound available */ }
+  }
+}
+
+function escapeHtml(text) {
+  return String(text).replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
+}
