@@ -14,8 +14,9 @@ import java.util.List;
  * beat's workload is the length of its shortest round (not its street length), and plans the rounds.
  *
  * <p>Idea: seeds by farthest-point sampling on street distance, simultaneous region growing (the
- * lightest beat takes its next street nearest its centre, then the beats are recentred and regrown),
- * then {@link BoundaryRefinement}: streets move from the beat with the longest round to lighter
+ * lightest beat takes its next street nearest its centre, then the beats are recentred and regrown,
+ * then regrown again with each beat's streets weighted by its measured round length per street
+ * metre), then {@link BoundaryRefinement}: streets move from the beat with the longest round to lighter
  * neighbours while both stay connected, judged each time on exact rounds. A re-plan starts from a
  * previous assignment so that a small change (K ± 1, a few new streets) moves few streets.
  *
@@ -26,6 +27,11 @@ import java.util.List;
 public final class BeatPlanner {
     /** Refinement moves allowed per beat (the refinement usually stops earlier, when stuck). */
     private static final int MOVES_PER_BEAT = 40;
+    /** Exact round evaluations the refinement may spend: per beat, plus a base for small K. */
+    private static final int EVALUATIONS_PER_BEAT = 150;
+    private static final int EVALUATIONS_BASE = 1000;
+    /** Regrowth passes weighted by measured workload before the refinement. */
+    private static final int WORKLOAD_PASSES = 4;
 
     private final StreetNetwork network;
     private final RoundPlanner rounds;
@@ -54,7 +60,7 @@ public final class BeatPlanner {
         checkBeatCount(beatCount);
         progress.progress("growing beats", 0, beatCount);
         int[] labels = growing.partition(beatCount, seed);
-        return refineAndReport(labels, beatCount, seed);
+        return refineAndReport(regrowByWorkload(labels, beatCount), beatCount, seed);
     }
 
     /**
@@ -78,6 +84,44 @@ public final class BeatPlanner {
         return refineAndReport(labels, beatCount, seed);
     }
 
+    /**
+     * Regrows the beats a few times, each street weighted by its beat's round length per street
+     * metre from the last pass, and keeps the split with the shortest longest round. Deadhead differs
+     * a lot between beats (dead ends, hillside stairs), so street length alone balances badly.
+     */
+    private int[] regrowByWorkload(int[] labels, int beatCount) {
+        int[] best = labels;
+        double bestLongest = Double.POSITIVE_INFINITY;
+        int[] current = labels;
+        for (int pass = 0; pass <= WORKLOAD_PASSES; pass++) {
+            double[] factor = new double[beatCount];
+            double longest = 0;
+            for (int r = 0; r < beatCount; r++) {
+                int[] edges = BoundaryRefinement.edgesOf(current, r);
+                double round = rounds.roundLengthMeters(edges);
+                factor[r] = round / Math.max(1e-9, streetLength(edges));
+                longest = Math.max(longest, round);
+            }
+            progress.progress("balancing workload", pass + 1, WORKLOAD_PASSES + 1);
+            if (longest < bestLongest) {
+                bestLongest = longest;
+                best = current;
+            }
+            if (pass < WORKLOAD_PASSES) {
+                current = growing.regrow(current, beatCount, factor);
+            }
+        }
+        return best;
+    }
+
+    private double streetLength(int[] edges) {
+        double sum = 0;
+        for (int e : edges) {
+            sum += network.edgeLengthMeters(e);
+        }
+        return sum;
+    }
+
     private BeatPlan refineAndReport(int[] labels, int beatCount, long seed) {
         double[] roundMeters = new double[beatCount];
         for (int r = 0; r < beatCount; r++) {
@@ -85,7 +129,8 @@ public final class BeatPlanner {
             progress.progress("measuring rounds", r + 1, beatCount);
         }
         BoundaryRefinement refinement = new BoundaryRefinement(network, rounds);
-        int moves = refinement.refine(labels, roundMeters, MOVES_PER_BEAT * beatCount, progress);
+        int moves = refinement.refine(labels, roundMeters, MOVES_PER_BEAT * beatCount,
+                EVALUATIONS_PER_BEAT * beatCount + EVALUATIONS_BASE, progress);
         List<Beat> beats = new ArrayList<>(beatCount);
         for (int r = 0; r < beatCount; r++) {
             Round round = rounds.plan(BoundaryRefinement.edgesOf(labels, r));

@@ -18,15 +18,21 @@ import java.util.List;
  * A move is kept only when both new rounds are shorter than the giver's old round, so the longest
  * round never grows; otherwise smaller moves and other neighbours are tried. The giver is the
  * longest beat not known to be stuck; a beat is stuck until it or a neighbour changes. It stops when
- * every beat is stuck or after a bounded number of moves. Deterministic: ties broken by index.
+ * every beat is stuck, after a bounded number of moves or after a bounded number of exact round
+ * evaluations (counted, not timed, so the result stays deterministic). Deterministic: ties broken by index.
  */
 final class BoundaryRefinement {
     private static final int SHRINK_TRIES = 4;
+    /** A beat below the mean passes streets on only to a neighbour at least this much lighter. */
+    private static final double MIN_GAP_BELOW_MEAN = 0.05;
+    /** Single-street moves tried per stuck longest beat (each costs one or two exact rounds). */
+    private static final int MAX_SINGLE_STREET_TRIES = 24;
 
     private final StreetNetwork network;
     private final RoundPlanner planner;
     private final BeatConnectivity connectivity;
     private final int[] nodeMark;
+    private int evaluationsLeft;
     private int markStamp;
 
     BoundaryRefinement(StreetNetwork network, RoundPlanner planner) {
@@ -38,12 +44,14 @@ final class BoundaryRefinement {
 
     /**
      * Refines {@code labels} in place; {@code rounds[r]} holds beat r's round length in metres and is
-     * kept up to date. Returns the number of moves kept.
+     * kept up to date. Stops after {@code maxMoves} kept moves or {@code maxEvaluations} exact round
+     * evaluations. Returns the number of moves kept.
      */
-    int refine(int[] labels, double[] rounds, int maxMoves, ProgressListener progress) {
+    int refine(int[] labels, double[] rounds, int maxMoves, int maxEvaluations, ProgressListener progress) {
         boolean[] stuck = new boolean[rounds.length];
         int moves = 0;
-        while (moves < maxMoves) {
+        evaluationsLeft = maxEvaluations;
+        while (moves < maxMoves && evaluationsLeft > 0) {
             int giver = heaviestNotStuck(rounds, stuck);
             if (giver < 0) {
                 break;
@@ -62,18 +70,14 @@ final class BoundaryRefinement {
     }
 
     /**
-     * The beat with the longest round, above the mean, that may still shed streets. When the
-     * longest one is stuck, the next ones shed to their lighter neighbours, which lets load flow away from the longest
+     * The beat with the longest round that may still shed streets. When the longest one is stuck,
+     * the next ones shed to their lighter neighbours (below the mean only to clearly lighter ones), which lets load flow away from the longest
      * beat over several steps (diffusion) and frees it on the next try.
      */
     private static int heaviestNotStuck(double[] rounds, boolean[] stuck) {
-        double mean = 0;
-        for (double round : rounds) {
-            mean += round / rounds.length;
-        }
         int best = -1;
         for (int r = 0; r < rounds.length; r++) {
-            if (!stuck[r] && rounds[r] > mean
+            if (!stuck[r]
                     && (best < 0 || rounds[r] > rounds[best])) {
                 best = r;
             }
@@ -99,7 +103,13 @@ final class BoundaryRefinement {
         if (heavyEdges.length < 2) {
             return -1;
         }
-        for (int neighbour : neighboursByRound(heavy, heavyEdges, labels, rounds)) {
+        double mean = 0;
+        for (double round : rounds) {
+            mean += round / rounds.length;
+        }
+        double takerBelow = rounds[heavy] > mean ? rounds[heavy] : rounds[heavy] * (1 - MIN_GAP_BELOW_MEAN);
+        List<Integer> takers = neighboursByRound(heavy, heavyEdges, labels, rounds, takerBelow);
+        for (int neighbour : takers) {
             double gap = rounds[heavy] - rounds[neighbour];
             double ratio = streetLength(heavyEdges) / rounds[heavy];
             double amount = gap / 2 * ratio;
@@ -109,10 +119,65 @@ final class BoundaryRefinement {
                 }
             }
         }
+        boolean longest = Arrays.stream(rounds).allMatch(r -> r <= rounds[heavy]);
+        return takers.isEmpty() || !longest ? -1 : moveSingleStreet(heavy, heavyEdges, takers, labels, rounds);
+    }
+
+    /**
+     * Last resort for the beat with the longest round when no layer can be peeled: each border street alone that leaves the heavy beat
+     * connected, to each lighter neighbour it touches. Single streets are where a peel in index
+     * order may miss the one move that shortens both rounds.
+     */
+    private int moveSingleStreet(int heavy, int[] heavyEdges, List<Integer> takers, int[] labels, double[] rounds) {
+        boolean[] taker = new boolean[rounds.length];
+        for (int t : takers) {
+            taker[t] = true;
+        }
+        double before = rounds[heavy] - minimumGain(rounds[heavy]);
+        int[] rest = new int[heavyEdges.length - 1];
+        int tries = 0;
+        for (int index = 0; index < heavyEdges.length && tries < MAX_SINGLE_STREET_TRIES; index++) {
+            int e = heavyEdges[index];
+            for (int neighbour : touchingTakers(e, heavy, taker, labels)) {
+                System.arraycopy(heavyEdges, 0, rest, 0, index);
+                System.arraycopy(heavyEdges, index + 1, rest, index, rest.length - index);
+                if (connectivity.componentCount(rest) != 1) {
+                    break;
+                }
+                int[] neighbourEdges = edgesOf(labels, neighbour);
+                int[] grown = Arrays.copyOf(neighbourEdges, neighbourEdges.length + 1);
+                grown[neighbourEdges.length] = e;
+                tries++;
+                double neighbourRound = evaluate(grown);
+                if (neighbourRound < before) {
+                    double heavyRound = evaluate(rest);
+                    if (heavyRound < before) {
+                        labels[e] = neighbour;
+                        rounds[heavy] = heavyRound;
+                        rounds[neighbour] = neighbourRound;
+                        return neighbour;
+                    }
+                }
+            }
+        }
         return -1;
     }
 
-    private List<Integer> neighboursByRound(int heavy, int[] heavyEdges, int[] labels, double[] rounds) {
+    private List<Integer> touchingTakers(int edge, int heavy, boolean[] taker, int[] labels) {
+        List<Integer> found = new ArrayList<>(2);
+        for (int end : new int[] {network.edgeFrom(edge), network.edgeTo(edge)}) {
+            for (int i = 0; i < network.adjacentEdgeCount(end); i++) {
+                int other = labels[network.adjacentEdge(end, i)];
+                if (other != heavy && taker[other] && !found.contains(other)) {
+                    found.add(other);
+                }
+            }
+        }
+        return found;
+    }
+
+    private List<Integer> neighboursByRound(int heavy, int[] heavyEdges, int[] labels, double[] rounds,
+            double takerBelow) {
         boolean[] seen = new boolean[rounds.length];
         List<Integer> neighbours = new ArrayList<>();
         for (int e : heavyEdges) {
@@ -120,7 +185,7 @@ final class BoundaryRefinement {
                 for (int i = 0; i < network.adjacentEdgeCount(end); i++) {
                     int other = labels[network.adjacentEdge(end, i)];
                     if (other != heavy && !seen[other]
-                            && rounds[other] < rounds[heavy]) {
+                            && rounds[other] < takerBelow) {
                         seen[other] = true;
                         neighbours.add(other);
                     }
@@ -143,11 +208,11 @@ final class BoundaryRefinement {
         keepLargestPart(heavy, neighbour, labels);
         int[] heavyAfter = edgesOf(labels, heavy);
         int[] neighbourAfter = edgesOf(labels, neighbour);
-        double before = rounds[heavy] - 1e-6;
-        double neighbourRound = streetLength(neighbourAfter) < before ? planner.roundLengthMeters(neighbourAfter)
+        double before = rounds[heavy] - minimumGain(rounds[heavy]);
+        double neighbourRound = streetLength(neighbourAfter) < before ? evaluate(neighbourAfter)
                 : Double.POSITIVE_INFINITY;
         if (neighbourRound < before) {
-            double heavyRound = planner.roundLengthMeters(heavyAfter);
+            double heavyRound = evaluate(heavyAfter);
             if (heavyRound < before) {
                 rounds[heavy] = heavyRound;
                 rounds[neighbour] = neighbourRound;
@@ -216,6 +281,17 @@ final class BoundaryRefinement {
                 labels[edges[i]] = neighbour;
             }
         }
+    }
+
+    /** A move must shorten the giver's round by this much: 0.03 % (at least 1 m), so tiny shuffles stop. */
+    private static double minimumGain(double roundMeters) {
+        return Math.max(1, roundMeters * 0.0003);
+    }
+
+    /** An exact round length, counted against the evaluation budget. */
+    private double evaluate(int[] edges) {
+        evaluationsLeft--;
+        return planner.roundLengthMeters(edges);
     }
 
     private double streetLength(int[] edges) {

@@ -39,6 +39,13 @@ final class RegionGrowing {
         return midY[edge];
     }
 
+    /** Beats regrown from their centres with this workload per street metre (see {@link #grow}). */
+    int[] regrow(int[] labels, int k, double[] factor) {
+        int[] regrown = fromSeeds(centralEdges(labels, k));
+        grow(regrown, k, factor);
+        return regrown;
+    }
+
     /** A fresh partition into {@code k} beats, deterministic for the seed. */
     int[] partition(int k, long seed) {
         int[] seeds = farthestPointSeeds(k, new Random(seed));
@@ -175,6 +182,17 @@ final class RegionGrowing {
      * edge and be connected; they stay connected. Growth keys are distances to each beat's centre.
      */
     void grow(int[] labels, int k) {
+        double[] factor = new double[k];
+        Arrays.fill(factor, 1);
+        grow(labels, k, factor);
+    }
+
+    /**
+     * Grows as {@link #grow(int[], int)}, counting each street of beat r as its length times
+     * {@code factor[r]} (the beat's round length per street metre), so beats with much walking back
+     * and forth take fewer streets.
+     */
+    void grow(int[] labels, int k, double[] factor) {
         int[] centre = centralEdges(labels, k);
         MinHeap[] frontier = new MinHeap[k];
         double[] load = new double[k];
@@ -188,7 +206,7 @@ final class RegionGrowing {
             if (labels[e] < 0) {
                 remaining++;
             } else {
-                load[labels[e]] += network.edgeLengthMeters(e);
+                load[labels[e]] += network.edgeLengthMeters(e) * factor[labels[e]];
                 pushNeighbours(e, labels, frontier[labels[e]], centre[labels[e]]);
             }
         }
@@ -203,7 +221,7 @@ final class RegionGrowing {
                 continue;
             }
             labels[e] = r;
-            load[r] += network.edgeLengthMeters(e);
+            load[r] += network.edgeLengthMeters(e) * factor[r];
             remaining--;
             pushNeighbours(e, labels, frontier[r], centre[r]);
         }
