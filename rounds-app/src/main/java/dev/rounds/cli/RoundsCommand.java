@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             PlanCommand.class,
             MatchCommand.class,
             DemoCommand.class,
+            SimulateCommand.class,
         })
 public final class RoundsCommand implements Runnable {
     @CommandLine.Spec

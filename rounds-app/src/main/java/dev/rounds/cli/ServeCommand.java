@@ -25,6 +25,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration (default: built-in defaults)")
     Path config;
 
+    @Option(names = "--clock-speed", paramLabel = "X", defaultValue = "1",
+            description = "run the server's clock X times faster than real time, for 'rounds simulate' (default: 1)")
+    double clockSpeed;
+
     @Option(names = "--verbose", description = "show stack traces of failures")
     boolean verbose;
 
@@ -45,7 +49,7 @@ final class ServeCommand implements Callable<Integer> {
         ServerConfig settings = loadConfig();
         PrintWriter out = spec.commandLine().getOut();
         PrintStream console = new PrintStream(new WriterOutputStream(out), true, StandardCharsets.UTF_8);
-        try (RoundsServer server = RoundsServer.start(settings, environment, Clock.systemUTC(), console)) {
+        try (RoundsServer server = RoundsServer.start(settings, environment, clock(), console)) {
             Thread hook = new Thread(stop::countDown, "rounds-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
             out.printf("rounds: serving on http://%s:%d%s%n", settings.http().host(), server.port(),
@@ -57,6 +61,17 @@ final class ServeCommand implements Callable<Integer> {
         out.println("rounds: stopped");
         out.flush();
         return 0;
+    }
+
+    private Clock clock() {
+        if (clockSpeed == 1) {
+            return Clock.systemUTC();
+        }
+        try {
+            return dev.rounds.simulation.SimulationClock.startingNow(clockSpeed);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException("--clock-speed: " + e.getMessage());
+        }
     }
 
     private ServerConfig loadConfig() {
