@@ -17,6 +17,7 @@ public final class BenchMain {
             System.out.println("benchmarks:");
             System.out.println("  import     street network import: elements/s and peak heap per shared extract");
             System.out.println("  scale      heap of a synthetic city of a million edges");
+            System.out.println("  live-latency  ping received to live event, p50/p99 at a set rate: [PINGS_PER_S] [SECONDS] [PER_BATCH]");
             System.out.println("  ingest     tracking server: batch pings/s to stored (H2, PostgreSQL), OsmAnd requests/s");
             System.out.println("  rounds     our Chinese postman vs JGraphT's: CAP_S EXTRACT:EDGES[,EDGES..] ...");
             System.out.println("  beats      our beats vs METIS (gpmetis -contig): K[,K..] EXTRACT...");
@@ -30,6 +31,7 @@ public final class BenchMain {
             case "import" -> ImportBenchmark.main(rest);
             case "scale" -> dev.rounds.bench.network.ScaleBenchmark.main(rest);
             case "ingest" -> dev.rounds.bench.ingest.IngestBenchmark.main(rest);
+            case "live-latency" -> dev.rounds.bench.ingest.LiveLatencyBenchmark.main(rest);
             case "rounds" -> dev.rounds.bench.planning.RoundsBenchmark.main(rest);
             case "beats" -> dev.rounds.bench.planning.BeatsBenchmark.main(rest);
             case "plan" -> dev.rounds.bench.planning.EndToEndBenchmark.main(rest);
