@@ -141,7 +141,8 @@ public final class ReportBuilder {
 
         private List<BeatFigures> beatFigures() {
             return beats.entrySet().stream().map(e -> new BeatFigures(e.getKey(),
-                    area.beatLengthMeters(e.getKey()), e.getValue().figures())).toList();
+                    area.beatLengthMeters(e.getKey()), area.beat(e.getKey()).roundDuration(), e.getValue().figures()))
+                    .toList();
         }
 
         private List<StreetFigures> streets() {
