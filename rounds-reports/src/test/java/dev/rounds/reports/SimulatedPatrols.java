@@ -91,21 +91,48 @@ final class SimulatedPatrols {
     }
 
     private void simulate(long seed, int day, String patroller, int beat) {
+        ShiftData data = shiftData(seed, day, patroller, beat);
+        shifts.add(data.shift());
+        visits.addAll(data.visits());
+        fixes.computeIfAbsent(patroller, p -> new ArrayList<>()).addAll(data.fixes());
+    }
+
+    /** Simulates one shift of the patroller on the beat, on the given day after {@link #DAY_ONE}. */
+    ShiftData shiftData(long seed, int day, String patroller, int beat) {
         Instant start = DAY_ONE.plus(Duration.ofDays(day)).plus(Duration.ofMinutes(7L * beat));
         Shift shift = new Shift(patroller + "-day" + day, patroller, beat, start, start.plus(SHIFT));
-        shifts.add(shift);
         Round round = plan.beat(beat).round();
         PatrolSimulator simulator = new PatrolSimulator(network, WalkerBehaviour.ON_FOOT, PhoneModel.TYPICAL,
                 seed * 100 + day * 10 + beat);
         SimulatedPatrol patrol = simulator.simulate(patroller, round.edgeSequence(), round.startNode(), start,
                 shift.end());
-        for (WalkedStreet walked : patrol.walked()) {
-            visits.add(new StreetVisit(patroller, walked.edge(), walked.entry(), walked.exit(), walked.share()));
+        List<StreetVisit> walked = new ArrayList<>();
+        for (WalkedStreet street : patrol.walked()) {
+            walked.add(new StreetVisit(patroller, street.edge(), street.entry(), street.exit(), street.share()));
         }
-        List<PositionFix> own = fixes.computeIfAbsent(patroller, p -> new ArrayList<>());
+        List<PositionFix> own = new ArrayList<>();
         for (SimulatedPing ping : patrol.pings()) {
             own.add(new PositionFix(patroller, ping.fixTime(), ping.lat(), ping.lon(), ping.sos()));
         }
+        return new ShiftData(shift, walked, own, List.of());
+    }
+
+    /**
+     * A source that simulates each shift only when the report asks for it, as a database cursor
+     * would read it: {@code days} days of the three patrollers, nothing held between shifts.
+     */
+    ShiftSource lazySource(long seed, int days, int[] handedOut) {
+        return (from, to, sink) -> {
+            for (int day = 0; day < days; day++) {
+                for (int p = 0; p < PATROLLERS; p++) {
+                    ShiftData data = shiftData(seed, day, "patroller-" + (char) ('a' + p), (p + day) % PATROLLERS);
+                    if (!data.shift().start().isBefore(from) && data.shift().start().isBefore(to)) {
+                        handedOut[0]++;
+                        sink.accept(data);
+                    }
+                }
+            }
+        };
     }
 
     /** Replays everything through the live alert rules, a minute at a time. */
