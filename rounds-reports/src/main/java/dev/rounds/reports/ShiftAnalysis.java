@@ -47,7 +47,7 @@ final class ShiftAnalysis {
         RoundProgress rounds = rounds(shift, visits);
         int[] edges = beatEdges[shift.beat()];
         List<List<Instant>> exits = exitsPerBeatEdge(shift, visits, edges);
-        return new ShiftFigures(shift, rounds.roundsCompleted(), rounds.roundsPlanned(), distanceMeters(fixes),
+        return new ShiftFigures(shift, rounds.roundsCompleted(), rounds.roundsPlanned(), distanceMeters(fixes, settings.minimumStepMeters(), settings.maximumSpeedMps()),
                 timeOn(visits, shift.beat(), true), timeOn(visits, shift.beat(), false), standing(fixes),
                 coveredMeters(visits, shift.beat(), shift.start(), shift.end()), area.beatLengthMeters(shift.beat()),
                 edges, gaps(shift, exits), revisits(exits), hourCovered(shift, visits), visits, data.alerts());
@@ -92,12 +92,23 @@ final class ShiftAnalysis {
         }
     }
 
-    static double distanceMeters(List<PositionFix> fixes) {
+    /**
+     * Distance from the fixes with GPS jitter and jumps left out: a step from the last counted fix
+     * counts once it is at least {@code minimumStepMeters} long, and a fix that would need more than
+     * {@code maximumSpeedMps} from the last counted fix is passed over (a jump; a real fast move is
+     * still counted once the patroller slows down, as one longer step).
+     */
+    static double distanceMeters(List<PositionFix> fixes, double minimumStepMeters, double maximumSpeedMps) {
         double sum = 0;
+        PositionFix last = fixes.isEmpty() ? null : fixes.get(0);
         for (int i = 1; i < fixes.size(); i++) {
-            PositionFix a = fixes.get(i - 1);
-            PositionFix b = fixes.get(i);
-            sum += Earth.distanceMeters(a.lat(), a.lon(), b.lat(), b.lon());
+            PositionFix next = fixes.get(i);
+            double step = Earth.distanceMeters(last.lat(), last.lon(), next.lat(), next.lon());
+            double seconds = Duration.between(last.time(), next.time()).toMillis() / 1000.0;
+            if (step >= minimumStepMeters && step <= maximumSpeedMps * seconds) {
+                sum += step;
+                last = next;
+            }
         }
         return sum;
     }

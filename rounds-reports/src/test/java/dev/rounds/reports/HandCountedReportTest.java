@@ -36,6 +36,22 @@ class HandCountedReportTest {
     }
 
     @Test
+    void distanceLeavesOutJitterAndJumps() {
+        Instant t = TinyBlock.START;
+        double north = 1 / 111_195.0;
+        List<dev.rounds.coverage.PositionFix> fixes = List.of(
+                new dev.rounds.coverage.PositionFix("p1", t, 47.0, 8.0, false),
+                new dev.rounds.coverage.PositionFix("p1", t.plusSeconds(10), 47.0 + 4 * north, 8.0, false),
+                new dev.rounds.coverage.PositionFix("p1", t.plusSeconds(20), 47.0 + 300 * north, 8.0, false),
+                new dev.rounds.coverage.PositionFix("p1", t.plusSeconds(30), 47.0 + 20 * north, 8.0, false),
+                new dev.rounds.coverage.PositionFix("p1", t.plusSeconds(40), 47.0 + 40 * north, 8.0, false));
+        // 4 m of jitter is not a step, the 300 m jump in 20 s is passed over, then 20 m and 20 m.
+        assertThat(ShiftAnalysis.distanceMeters(fixes, 15, 3)).isCloseTo(40, within(0.1));
+        assertThat(ShiftAnalysis.distanceMeters(fixes, 0, Double.POSITIVE_INFINITY)).isCloseTo(4 + 296 + 280 + 20,
+                within(0.2));
+    }
+
+    @Test
     void longestGapAndRevisits() {
         ActivityFigures total = report.total();
         assertThat(total.longestGap()).isEqualTo(Duration.ofMinutes(52));

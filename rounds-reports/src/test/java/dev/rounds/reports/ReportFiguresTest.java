@@ -275,11 +275,18 @@ class ReportFiguresTest {
         return rounds;
     }
 
+    /** Steps from the last counted fix that are at least 15 m long and need at most 3 m/s. */
     private static double distance(List<PositionFix> fixes) {
         double sum = 0;
+        int last = 0;
         for (int i = 1; i < fixes.size(); i++) {
-            sum += Earth.distanceMeters(fixes.get(i - 1).lat(), fixes.get(i - 1).lon(), fixes.get(i).lat(),
+            double meters = Earth.distanceMeters(fixes.get(last).lat(), fixes.get(last).lon(), fixes.get(i).lat(),
                     fixes.get(i).lon());
+            double seconds = (fixes.get(i).time().toEpochMilli() - fixes.get(last).time().toEpochMilli()) / 1000.0;
+            if (meters >= 15 && meters <= 3 * seconds) {
+                sum += meters;
+                last = i;
+            }
         }
         return sum;
     }
