@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             ServeCommand.class,
             PlanCommand.class,
             MatchCommand.class,
+            ReportCommand.class,
         })
 public final class RoundsCommand implements Runnable {
     @CommandLine.Spec
