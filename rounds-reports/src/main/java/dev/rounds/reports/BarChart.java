@@ -6,7 +6,7 @@ import java.util.Locale;
 
 /**
  * A grouped bar chart drawn on a {@link Canvas}: one group of bars per label, one bar per series,
- * a zero-based value axis with four grid lines, a title and a legend.
+ * a zero-based value axis with grid lines at round steps, a title and a legend.
  */
 final class BarChart {
     static final Color BLUE = new Color(0x31, 0x6b, 0xb4);
@@ -29,11 +29,13 @@ final class BarChart {
             double axisMax, String unit) {
         canvas.text(box.x(), box.y() + 10, title, 10, TEXT, Canvas.Align.START);
         Canvas.Box plot = new Canvas.Box(box.x() + 34, box.y() + 30, box.width() - 40, box.height() - 52);
-        double top = axisMax > 0 ? axisMax : niceMax(series);
-        for (int g = 0; g <= 4; g++) {
-            double y = plot.bottom() - plot.height() * g / 4;
+        double step = axisMax > 0 ? axisMax / 4 : niceStep(series);
+        double top = axisMax > 0 ? axisMax : Math.max(1, Math.ceil(largest(series) / step)) * step;
+        int lines = (int) Math.round(top / step);
+        for (int g = 0; g <= lines; g++) {
+            double y = plot.bottom() - plot.height() * g / lines;
             canvas.polyline(new double[] {plot.x(), plot.right()}, new double[] {y, y}, 2, GRID, 0.5);
-            canvas.text(plot.x() - 3, y + 3, number(top * g / 4) + unit, 7, TEXT, Canvas.Align.END);
+            canvas.text(plot.x() - 3, y + 3, number(step * g) + unit, 7, TEXT, Canvas.Align.END);
         }
         if (labels.isEmpty()) {
             canvas.text(plot.x() + plot.width() / 2, plot.y() + plot.height() / 2, "no data", 9, TEXT,
@@ -67,23 +69,29 @@ final class BarChart {
         }
     }
 
-    private static double niceMax(List<Series> series) {
+    /** The smallest of 1, 2, 5 × 10^k that splits the largest value into at most five steps. */
+    private static double niceStep(List<Series> series) {
+        double max = largest(series);
+        if (max <= 0) {
+            return 1;
+        }
+        double magnitude = Math.pow(10, Math.floor(Math.log10(max / 5)));
+        for (double step : new double[] {1, 2, 5, 10}) {
+            if (step * magnitude * 5 >= max) {
+                return step * magnitude;
+            }
+        }
+        return 10 * magnitude;
+    }
+
+    private static double largest(List<Series> series) {
         double max = 0;
         for (Series s : series) {
             for (double v : s.values()) {
                 max = Math.max(max, v);
             }
         }
-        if (max <= 0) {
-            return 1;
-        }
-        double magnitude = Math.pow(10, Math.floor(Math.log10(max)));
-        for (double step : new double[] {1, 2, 2.5, 5, 10}) {
-            if (step * magnitude >= max) {
-                return step * magnitude;
-            }
-        }
-        return 10 * magnitude;
+        return max;
     }
 
     private static String number(double value) {

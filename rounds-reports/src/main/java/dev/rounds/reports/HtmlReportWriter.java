@@ -16,7 +16,7 @@ public final class HtmlReportWriter implements ReportWriter {
             body{font-family:Helvetica,Arial,sans-serif;margin:2em;color:#222;max-width:1100px}
             h1{font-size:1.6em;margin-bottom:0}h2{font-size:1.2em;margin-top:1.6em;border-bottom:1px solid #ccc}
             table{border-collapse:collapse;font-size:.8em;margin:.5em 0}td,th{border:1px solid #ccc;padding:2px 6px}
-            td.n{text-align:right}th{background:#eee}.figures{display:flex;flex-wrap:wrap;gap:1em}
+            td.n{text-align:right;white-space:nowrap}th{background:#eee}.figures{display:flex;flex-wrap:wrap;gap:1em}
             .figures>figure{flex:1 1 480px;margin:0}svg{width:100%;height:auto}.empty{font-size:1.2em;color:#a00}
             .attribution{font-size:.8em;color:#555}
             @media print{body{margin:0}h2{break-after:avoid}figure,tr{break-inside:avoid}}

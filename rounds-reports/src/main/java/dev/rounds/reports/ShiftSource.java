@@ -9,6 +9,6 @@ import java.util.function.Consumer;
  */
 @FunctionalInterface
 public interface ShiftSource {
-    /** Passes every shift that starts within [from, to), with its data, to {@code sink}, in start order. */
+    /** Passes every shift that starts within [from, to), with its data, to {@code sink}, in any order. */
     void forEachShift(Instant from, Instant to, Consumer<ShiftData> sink);
 }
