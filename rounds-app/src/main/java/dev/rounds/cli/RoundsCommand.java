@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             MatchCommand.class,
             DemoCommand.class,
             SimulateCommand.class,
+            ReportCommand.class,
         })
 public final class RoundsCommand implements Runnable {
     @CommandLine.Spec

@@ -1,0 +1,246 @@
+package dev.rounds.reports;
+
+import java.awt.Color;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+
+/**
+ * Writes a printable A4 PDF with Apache PDFBox: summary and the coverage map by visits, the map by
+ * longest gap with the coverage chart, the other charts, then the tables (patrollers, beats, days,
+ * alerts, the busiest streets and the streets never visited). Everything is vector drawing in the
+ * standard Helvetica fonts, so nothing is fetched or embedded. Every page carries the map data's
+ * attribution in its footer.
+ */
+public final class PdfReportWriter implements ReportWriter {
+    static final int BUSIEST_STREETS = 30;
+    static final int NEVER_VISITED_LISTED = 100;
+    private static final double MARGIN = 40;
+    private static final double ROW = 11;
+    private static final Color TEXT = new Color(0x22, 0x22, 0x22);
+    private static final Color HEADER = new Color(0xe6, 0xe6, 0xe6);
+
+    @Override
+    public void write(PatrolReport report, OutputStream out) throws IOException {
+        try (PDDocument document = new PDDocument()) {
+            PDDocumentInformation info = document.getDocumentInformation();
+            info.setTitle("Patrol report " + ReportText.scope(report));
+            info.setCreator("Rounds");
+            try {
+                new Layout(document, report).writeAll();
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+            document.save(out);
+        }
+    }
+
+    /** Places pages, drawings and tables one after the other. */
+    private static final class Layout {
+        final PDDocument document;
+        final PatrolReport report;
+        final PDFont regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+        final PDFont bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+        final double pageWidth = PDRectangle.A4.getWidth();
+        final double pageHeight = PDRectangle.A4.getHeight();
+        PDPageContentStream stream;
+        PdfCanvas canvas;
+        double y;
+        int pages;
+
+        Layout(PDDocument document, PatrolReport report) {
+            this.document = document;
+            this.report = report;
+        }
+
+        void writeAll() throws IOException {
+            newPage();
+            heading("Patrol report", 18);
+            line(ReportText.scope(report), 9, regular);
+            y += 6;
+            if (!report.hasData()) {
+                line(report.noDataMessage(), 12, bold);
+            } else {
+                writeFigures();
+            }
+            stream.close();
+        }
+
+        private void writeFigures() throws IOException {
+            for (String summary : ReportText.summary(report)) {
+                line(summary, 9, regular);
+            }
+            y += 6;
+            drawing(470, (c, b) -> CoverageMapDrawing.draw(c, report, b, CoverageMapDrawing.Mode.VISITS),
+                    "Coverage map: streets by visits");
+            newPage();
+            drawing(430, (c, b) -> CoverageMapDrawing.draw(c, report, b, CoverageMapDrawing.Mode.LONGEST_GAP),
+                    "Coverage map: streets by longest time unvisited");
+            drawing(240, (c, b) -> ReportCharts.coverageOverShift(c, b, report), null);
+            newPage();
+            drawing(220, (c, b) -> ReportCharts.roundsPerPatroller(c, b, report), null);
+            drawing(220, (c, b) -> ReportCharts.revisitHistogram(c, b, report), null);
+            drawing(300, (c, b) -> ReportCharts.roundsPerDay(c, b, report), null);
+            newPage();
+            Set<String> activity = Set.of("patroller", "beat", "street_length_m", "shifts", "rounds_completed",
+                    "rounds_planned", "distance_m", "on_beat_min", "off_beat_min", "standing_min", "covered_share",
+                    "longest_gap_min", "revisit_p50_min", "revisit_p90_min", "alerts", "alerts_acknowledged");
+            table(ReportTables.patrollers(report), activity);
+            table(ReportTables.beats(report), activity);
+            table(ReportTables.days(report), null);
+            table(ReportTables.alerts(report), Set.of("raised_at", "kind", "patroller", "beat", "reason",
+                    "acknowledged_at", "minutes_to_acknowledge", "comment"));
+            Table busiest = ReportTables.streets(report, ReportTables.busiest(report, BUSIEST_STREETS));
+            table(new Table(busiest.name(), "The " + BUSIEST_STREETS + " streets with the most patrol time",
+                    busiest.columns(), busiest.rows()), Set.of("street_id", "name", "beat", "length_m", "visits",
+                    "minutes_spent", "meters_walked", "longest_gap_min"));
+            neverVisited();
+        }
+
+        private void neverVisited() throws IOException {
+            List<StreetFigures> never = report.neverVisited();
+            List<StreetFigures> listed = never.subList(0, Math.min(NEVER_VISITED_LISTED, never.size()));
+            Table table = ReportTables.streets(report, listed);
+            String title = "Streets never visited (" + never.size() + ")" + (never.size() > listed.size()
+                    ? ", the first " + listed.size() + " listed; all are in the CSV export" : "");
+            table(new Table(table.name(), title, table.columns(), table.rows()),
+                    Set.of("street_id", "name", "beat", "length_m"));
+        }
+
+        /** Something drawn into a box on the page. */
+        private interface Drawing {
+            void draw(Canvas canvas, Canvas.Box box);
+        }
+
+        private void drawing(double height, Drawing drawing, String caption) throws IOException {
+            if (caption != null) {
+                heading(caption, 11);
+            }
+            room(height);
+            drawing.draw(canvas, new Canvas.Box(MARGIN, y, pageWidth - 2 * MARGIN, height - 8));
+            y += height;
+        }
+
+        private void table(Table table, Set<String> keep) throws IOException {
+            List<Integer> shown = new ArrayList<>();
+            for (int i = 0; i < table.columns().size(); i++) {
+                if (keep == null || keep.contains(table.columns().get(i).csvName())) {
+                    shown.add(i);
+                }
+            }
+            double[] widths = columnWidths(table, shown);
+            room(3 * ROW + 14);
+            heading(table.title(), 11);
+            if (table.rows().isEmpty()) {
+                line("None.", 8, regular);
+                return;
+            }
+            header(table, shown, widths);
+            for (List<Object> row : table.rows()) {
+                if (y + ROW > pageHeight - MARGIN) {
+                    newPage();
+                    header(table, shown, widths);
+                }
+                cells(shown, widths, i -> ReportText.readable(row.get(i), table.columns().get(i).kind()), regular,
+                        table);
+            }
+            y += 8;
+        }
+
+        private double[] columnWidths(Table table, List<Integer> shown) {
+            double[] weights = new double[shown.size()];
+            double sum = 0;
+            for (int c = 0; c < shown.size(); c++) {
+                Table.Column column = table.columns().get(shown.get(c));
+                weights[c] = column.kind() != Table.Kind.TEXT ? 1
+                        : Set.of("reason", "comment", "name").contains(column.csvName()) ? 4 : 2;
+                sum += weights[c];
+            }
+            for (int c = 0; c < weights.length; c++) {
+                weights[c] = weights[c] / sum * (pageWidth - 2 * MARGIN);
+            }
+            return weights;
+        }
+
+        private void header(Table table, List<Integer> shown, double[] widths) {
+            canvas.rect(MARGIN, y, pageWidth - 2 * MARGIN, ROW, HEADER);
+            cells(shown, widths, i -> table.columns().get(i).label(), bold, table);
+        }
+
+        private void cells(List<Integer> shown, double[] widths, java.util.function.IntFunction<String> text,
+                PDFont font, Table table) {
+            double x = MARGIN;
+            for (int c = 0; c < shown.size(); c++) {
+                String cell = fit(text.apply(shown.get(c)), widths[c] - 4, 7, font);
+                boolean number = font == regular && table.columns().get(shown.get(c)).kind() != Table.Kind.TEXT;
+                canvas.text(number ? x + widths[c] - 2 : x + 2, y + 8, cell, 7, TEXT,
+                        number ? Canvas.Align.END : Canvas.Align.START, font);
+                x += widths[c];
+            }
+            y += ROW;
+        }
+
+        private String fit(String text, double width, double size, PDFont font) {
+            if (canvas.width(text, size, font) <= width) {
+                return text;
+            }
+            String cut = text;
+            while (cut.length() > 1 && canvas.width(cut + "...", size, font) > width) {
+                cut = cut.substring(0, cut.length() - 1);
+            }
+            return cut + "...";
+        }
+
+        private void heading(String text, double size) throws IOException {
+            room(size + 12);
+            line(text, size, bold);
+            y += 2;
+        }
+
+        private void line(String text, double size, PDFont font) throws IOException {
+            room(size + 4);
+            y += size + 2;
+            canvas.text(MARGIN, y, text, size, TEXT, Canvas.Align.START, font);
+            y += 2;
+        }
+
+        private void room(double height) throws IOException {
+            if (y + height > pageHeight - MARGIN) {
+                newPage();
+            }
+        }
+
+        private void newPage() throws IOException {
+            if (stream != null) {
+                stream.close();
+            }
+            PDPage page = new PDPage(PDRectangle.A4);
+            document.addPage(page);
+            stream = new PDPageContentStream(document, page);
+            stream.setLineCapStyle(1);
+            stream.setLineJoinStyle(1);
+            canvas = new PdfCanvas(stream, pageHeight, regular);
+            pages++;
+            footer();
+            y = MARGIN;
+        }
+
+        private void footer() {
+            String source = report.attribution() == null ? "Street network without attribution"
+                    : "Map data " + report.attribution();
+            canvas.text(MARGIN, pageHeight - 20, "Rounds patrol report, page " + pages, 7, TEXT, Canvas.Align.START);
+            canvas.text(pageWidth - MARGIN, pageHeight - 20, source, 7, TEXT, Canvas.Align.END);
+        }
+    }
+}

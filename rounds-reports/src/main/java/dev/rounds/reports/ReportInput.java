@@ -1,0 +1,82 @@
+package dev.rounds.reports;
+
+import dev.rounds.coverage.PatrolArea;
+import dev.rounds.coverage.PositionFix;
+import dev.rounds.coverage.Shift;
+import dev.rounds.coverage.StreetVisit;
+import dev.rounds.network.StreetNetwork;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What a report is made from: the street network and the plan's beats (as a {@link PatrolArea} on
+ * the same edge ids), the period [from, to), an optional beat or patroller to report on, and the
+ * source of the shifts with their visits, fixes and alerts.
+ *
+ * @param beat        report on this beat only, or null for all
+ * @param patrollerId report on this patroller only, or null for all
+ */
+public record ReportInput(StreetNetwork network, PatrolArea area, Instant from, Instant to, Integer beat,
+        String patrollerId, ShiftSource shifts) {
+
+    public ReportInput {
+        Objects.requireNonNull(network, "network");
+        Objects.requireNonNull(area, "area");
+        Objects.requireNonNull(shifts, "shifts");
+        if (network.edgeCount() != area.edgeCount()) {
+            throw new IllegalArgumentException("the area has " + area.edgeCount() + " streets but the network "
+                    + network.edgeCount() + ": build the area from the plan made on this network");
+        }
+        if (from == null || to == null || !to.isAfter(from)) {
+            throw new IllegalArgumentException("the report period must end after it starts, got " + from + " .. " + to);
+        }
+        if (beat != null && (beat < 0 || beat >= area.beatCount())) {
+            throw new IllegalArgumentException("no beat " + beat + ": the plan has beats 0.." + (area.beatCount() - 1));
+        }
+    }
+
+    /** The same input reporting on one beat only. */
+    public ReportInput forBeat(int onlyBeat) {
+        return new ReportInput(network, area, from, to, onlyBeat, patrollerId, shifts);
+    }
+
+    /** The same input reporting on one patroller only. */
+    public ReportInput forPatroller(String onlyPatroller) {
+        return new ReportInput(network, area, from, to, beat, onlyPatroller, shifts);
+    }
+
+    /**
+     * A source over lists already in memory (tests, small exports): each visit goes to the shift of
+     * its patroller during which it ended, each fix to the shift of its patroller covering its time,
+     * each alert to the shift named by its shift id.
+     *
+     * @param fixesByPatroller position fixes keyed by patroller id
+     */
+    public static ShiftSource listSource(List<Shift> shifts, List<StreetVisit> visits,
+            Map<String, List<PositionFix>> fixesByPatroller, List<ReportAlert> alerts) {
+        List<Shift> ordered = new ArrayList<>(shifts);
+        ordered.sort(Comparator.comparing(Shift::start).thenComparing(Shift::shiftId));
+        return (from, to, sink) -> {
+            for (Shift shift : ordered) {
+                if (!shift.start().isBefore(from) && shift.start().isBefore(to)) {
+                    sink.accept(dataOf(shift, visits, fixesByPatroller, alerts));
+                }
+            }
+        };
+    }
+
+    private static ShiftData dataOf(Shift shift, List<StreetVisit> visits,
+            Map<String, List<PositionFix>> fixesByPatroller, List<ReportAlert> alerts) {
+        List<StreetVisit> own = visits.stream()
+                .filter(v -> v.patrollerId().equals(shift.patrollerId()) && shift.covers(v.exit())).toList();
+        List<PositionFix> fixes = fixesByPatroller.getOrDefault(shift.patrollerId(), List.of()).stream()
+                .filter(f -> shift.covers(f.time())).toList();
+        List<ReportAlert> raised = alerts.stream()
+                .filter(a -> shift.shiftId().equals(a.alert().shiftId())).toList();
+        return new ShiftData(shift, own, fixes, raised);
+    }
+}
