@@ -31,17 +31,30 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"Write the patrol report over a period: per patroller, beat and street, with map and charts.",
-            "For now the data comes from a JSON file (--input; format in docs/reports.md), not the database.",
-            "Example: rounds report --generate-town --input day.json --from 2026-11-02 --to 2026-11-03 "
-                    + "--format pdf --out report.pdf"})
+            "The data comes from the server's database (--data DIR for the embedded one, --jdbc URL for",
+            "PostgreSQL) on its active plan, or from a JSON file (--input, with the map options; see docs/reports.md).",
+            "Example: rounds report --data rounds-demo/data --from 2026-11-29 --to 2026-11-30 --format pdf --out report.pdf"})
 final class ReportCommand implements Callable<Integer> {
     @Mixin
     MapSource source;
 
-    @Option(names = "--input", paramLabel = "FILE", required = true,
-            description = "JSON file with beatOfEdge, beats, shifts, visits, fixes and alerts (temporary: the "
-                    + "database will replace it)")
+    @Option(names = "--input", paramLabel = "FILE",
+            description = "JSON file with beatOfEdge, beats, shifts, visits, fixes and alerts (with --map or --generate-town)")
     Path input;
+
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "the embedded database folder of 'rounds serve' (storage.dataDirectory) or of the demo (rounds-demo/data)")
+    Path data;
+
+    @Option(names = "--jdbc", paramLabel = "URL", description = "a PostgreSQL database, e.g. jdbc:postgresql://127.0.0.1:5432/rounds")
+    String jdbc;
+
+    @Option(names = "--db-user", paramLabel = "USER", description = "database user for --jdbc")
+    String dbUser;
+
+    @Option(names = "--db-password", paramLabel = "PASSWORD",
+            description = "database password for --jdbc (default: environment ROUNDS_STORAGE_PASSWORD)")
+    String dbPassword;
 
     @Option(names = "--from", paramLabel = "WHEN", required = true,
             description = "start of the period: a date (2026-11-02, from midnight in --zone) or an instant "
@@ -84,16 +97,17 @@ final class ReportCommand implements Callable<Integer> {
         if (!end.isAfter(start)) {
             throw new UserInputException("--to (" + to + ") must be after --from (" + from + ")");
         }
-        StreetNetwork network = source.load(ProgressListener.NONE).network();
-        ReportInputFile file = readInput(network);
         PrintWriter stdout = spec.commandLine().getOut();
         ProgressListener progress = (stage, done, total) -> {
             if (done % 50 == 0) {
                 stdout.printf(Locale.ROOT, "  %s: %d%n", stage, done);
             }
         };
-        PatrolReport report = new ReportBuilder(ReportSettings.DEFAULTS.withZone(zoneId), progress)
-                .build(file.input(network, start, end, beat, patroller));
+        int sources = (input == null ? 0 : 1) + (data == null ? 0 : 1) + (jdbc == null ? 0 : 1);
+        if (sources != 1) {
+            throw new UserInputException("give exactly one of --data DIR, --jdbc URL or --input FILE");
+        }
+        PatrolReport report = input != null ? fromFile(start, end, zoneId, progress) : fromDatabase(start, end, progress);
         write(report, chosen);
         printSummary(stdout, report, chosen);
         return 0;
@@ -113,6 +127,38 @@ final class ReportCommand implements Callable<Integer> {
         } catch (DateTimeParseException e) {
             throw new UserInputException(option + " '" + text + "' is neither a date (2026-11-02) nor an instant "
                     + "(2026-11-02T06:00:00Z)");
+        }
+    }
+
+    private PatrolReport fromFile(Instant start, Instant end, ZoneId zoneId, ProgressListener progress)
+            throws IOException {
+        StreetNetwork network = source.load(ProgressListener.NONE).network();
+        ReportInputFile file = readInput(network);
+        return new ReportBuilder(ReportSettings.DEFAULTS.withZone(zoneId), progress)
+                .build(file.input(network, start, end, beat, patroller));
+    }
+
+    private PatrolReport fromDatabase(Instant start, Instant end, ProgressListener progress) {
+        if (data != null && !java.nio.file.Files.isDirectory(data)) {
+            throw new UserInputException("no database folder " + data + " (the folder of 'rounds serve' or rounds-demo/data)");
+        }
+        String password = dbPassword != null ? dbPassword : System.getenv("ROUNDS_STORAGE_PASSWORD");
+        dev.rounds.storage.StorageConfig storage = new dev.rounds.storage.StorageConfig(jdbc, dbUser, password, null,
+                data, 2, 10);
+        try (dev.rounds.storage.RoundsStore store = dev.rounds.storage.RoundsStores.open(storage,
+                java.time.Clock.systemUTC())) {
+            var active = store.activePlan().orElseThrow(() -> new UserInputException(
+                    "the database has no active plan: reports are made on the active plan's streets and beats"));
+            var areas = new dev.rounds.server.plans.AreaCatalog(store);
+            try (var plans = new dev.rounds.server.plans.PlanJobs(store, areas)) {
+                var planned = plans.plan(active.areaId() + "-" + active.version());
+                return dev.rounds.server.reports.ReportApi.build(store, planned, start, end, beat, patroller, progress);
+            }
+        } catch (RuntimeException e) {
+            if (e instanceof UserInputException || e instanceof IllegalArgumentException) {
+                throw e;
+            }
+            throw new UserInputException("cannot read the database: " + e.getMessage());
         }
     }
 

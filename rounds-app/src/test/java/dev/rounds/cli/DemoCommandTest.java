@@ -90,6 +90,18 @@ class DemoCommandTest {
         assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
                 .noneMatch(name -> name.startsWith("rounds-patrol") || name.startsWith("rounds-simulation")
                         || name.startsWith("rounds-planner"));
+
+        Path report = dir.resolve("report.geojson");
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        CliRun run = CliRun.of("report", "--data", dir.resolve("demo").resolve("data").toString(), "--from",
+                today.minusDays(1).toString(), "--to", today.plusDays(2).toString(), "--format", "geojson", "--out",
+                report.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        int reportedVisits = 0;
+        for (JsonNode street : JSON.readTree(report.toFile()).get("features")) {
+            reportedVisits += street.get("properties").get("visits").asInt();
+        }
+        assertThat(reportedVisits).as("street visits in the report of the demo's database").isPositive();
     }
 
     private String get(String url, String token) throws Exception {

@@ -131,6 +131,7 @@ public final class RoundsServer implements AutoCloseable {
         endpoints.addAll(new PlanApi(store, areas, planJobs, patrol::activate, limits.maxBodyBytes()).endpoints());
         endpoints.addAll(new LiveApi(patrol, events, store, clock, limits.maxBodyBytes()).endpoints());
         endpoints.addAll(new QrApi(limits.maxBodyBytes()).endpoints());
+        endpoints.addAll(new dev.rounds.server.reports.ReportApi(store, planJobs).endpoints());
         Gate gate = new Gate(store, clock, new TokenBuckets(limits.clientRequestsPerSecond(), limits.clientBurst(), clock));
         Javalin main = newApp(limits.maxBodyBytes(), true);
         endpoints.forEach(endpoint -> main.addHttpHandler(endpoint.method(), endpoint.path(), gate.guard(endpoint)));

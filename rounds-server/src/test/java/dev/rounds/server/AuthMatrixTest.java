@@ -77,6 +77,7 @@ final class AuthMatrixTest {
         EXPECTED.put("GET /api/v1/alerts", USERS);
         EXPECTED.put("POST /api/v1/alerts/{id}/ack", STAFF);
         EXPECTED.put("POST /api/v1/qr", STAFF);
+        EXPECTED.put("GET /api/v1/reports", STAFF);
     }
 
     /** An area to plan, made once. */

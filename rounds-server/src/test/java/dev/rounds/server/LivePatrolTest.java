@@ -240,6 +240,30 @@ final class LivePatrolTest {
         assertThat(open).doesNotContain("\"id\":" + sos.path("id").asLong() + ",");
     }
 
+    @Test
+    void reportsOverStoredDataAgreeWithTheStoredTraversals() throws Exception {
+        TestServer.Fixture eve = onBeatZero("Eve", "eve-phone");
+        send(eve, walk("eve-phone", 13, Duration.ofMinutes(60)).pings());
+        String period = "from=" + SHIFT_START.minus(Duration.ofHours(1)) + "&to=" + TestServer.NOW.plus(Duration.ofHours(1));
+        JsonNode report = server.send("GET", "/api/v1/reports?" + period + "&format=geojson&patroller="
+                + eve.patrollerId(), admin, null, null).json();
+        int reported = 0;
+        for (JsonNode street : report.path("features")) {
+            reported += street.path("properties").path("visits").asInt();
+        }
+        long stored = server.server.storage().traversalsOfShift(eve.shiftId()).size();
+        assertThat(stored).isPositive();
+        assertThat(reported).as("visits in the report against traversals stored for Eve's shift").isEqualTo((int) stored);
+        assertThat(report.path("attribution").asText()).isEqualTo("© OpenStreetMap contributors");
+        TestServer.Answer pdf = server.send("GET", "/api/v1/reports?" + period + "&format=pdf", admin, null, null);
+        assertThat(pdf.status()).isEqualTo(200);
+        assertThat(pdf.body()).startsWith("%PDF");
+        assertThat(server.send("GET", "/api/v1/reports?" + period + "&format=doc", admin, null, null).status())
+                .isEqualTo(400);
+        assertThat(server.send("GET", "/api/v1/reports?from=yesterday&to=today", admin, null, null).status())
+                .isEqualTo(400);
+    }
+
     private static String readUntil(InputStream body, String marker) {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
             boolean seen = false;
