@@ -3,12 +3,12 @@
 import { api, el, minutes, time, toast } from './api.js';
 
 export const AGE_CLASSES = [
-  { key: 'fresh', label: 'visited within half the revisit interval', color: '#1a9641', upTo: 0.5 },
-  { key: 'recent', label: 'within the revisit interval', color: '#a6d96a', upTo: 1.0 },
-  { key: 'due', label: 'overdue, under 1.5 intervals', color: '#fdae61', upTo: 1.5 },
-  { key: 'stale', label: 'overdue by more', color: '#d7191c', upTo: Infinity },
+  { key: 'fresh', label: 'fresh: visited within ½ round', color: '#1a9641', upTo: 0.5 },
+  { key: 'recent', label: 'recent: within 1 round', color: '#a6d96a', upTo: 1.0 },
+  { key: 'due', label: 'due: 1 to 1½ rounds ago', color: '#fdae61', upTo: 1.5 },
+  { key: 'stale', label: 'stale: over 1½ rounds ago', color: '#d7191c', upTo: Infinity },
 ];
-const NEVER = { key: 'never', label: 'not visited this shift', color: '#8c8c8c' };
+const NEVER = { key: 'never', label: 'not visited yet', color: '#8c8c8c' };
 const STATUS_COLORS = { 'on round': '#1e7b34', standing: '#e8710a', 'off beat': '#7b1fa2', 'no signal': '#8c8c8c' };
 
 export function ageClass(lastVisitMs, nowMs, intervalMs) {
@@ -72,13 +72,16 @@ class LivePage {
     this.alertBox = el('div', { id: 'alerts', 'aria-live': 'polite' });
     this.sosBox = el('div', { id: 'sos' });
     const legend = el('div', { class: 'legend', id: 'legend' },
-      [...AGE_CLASSES, NEVER].map(c => el('span', {}, el('span', { class: 'swatch', style: 'background:' + c.color }), c.label)));
+      [...AGE_CLASSES, NEVER].map(c => el('span', { 'data-class': c.key },
+        el('span', { class: 'swatch', style: 'background:' + c.color, 'aria-hidden': 'true' }), c.label)));
+    const roundTimes = el('p', { class: 'muted', id: 'round-times' }, 'Round time (the revisit interval): '
+      + this.state.plan.beats.map(b => 'beat ' + b.beat + ' ' + Math.round(b.roundMinutes) + ' min').join(', ') + '.');
     this.view.append(el('div', { class: 'grid-live' },
       this.mapBox,
       el('aside', { class: 'side' },
         this.sosBox,
         el('section', { class: 'card' }, el('h2', {}, this.state.area.name),
-          el('p', { class: 'muted' }, 'Plan ' + this.state.plan.id + ', ' + this.state.plan.beats.length + ' beats'), legend),
+          el('p', { class: 'muted' }, 'Plan ' + this.state.plan.id + ', ' + this.state.plan.beats.length + ' beats'), legend, roundTimes),
         el('section', { class: 'card' }, el('h2', {}, 'Rounds'), this.progressBox),
         el('section', { class: 'card' }, el('h2', {}, 'Alerts'), this.alertBox))));
     this.map = L.map(this.mapBox, { preferCanvas: true, zoomControl: true });
@@ -110,7 +113,9 @@ class LivePage {
       latlngs.forEach(p => bounds.extend(p));
     }
     this.map.fitBounds(bounds, { padding: [10, 10] });
-    this.view.querySelector('#live-map').dataset.streets = String(features.length);
+    this.mapBox.dataset.streets = String(features.length);
+    // For tests and debugging: the colour class a street has and the colour it is drawn in.
+    this.mapBox.streetStyle = id => ({ class: this.classOf[id] || null, color: this.lines[id] ? this.lines[id].options.color : null });
     this.updateCounts();
   }
 

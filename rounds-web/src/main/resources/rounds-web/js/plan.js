@@ -16,6 +16,7 @@ class PlanPage {
   constructor(view) { this.view = view; }
 
   stop() {
+    this.stopped = true;
     clearTimeout(this.poll);
     if (this.map) this.map.remove();
   }
@@ -67,6 +68,7 @@ class PlanPage {
   async importMap(file, profile) {
     if (!file.files.length) { toast('Choose a map file first.'); return; }
     const f = file.files[0];
+    this.status.className = '';
     this.status.textContent = 'Importing ' + f.name + '...';
     try {
       const area = await api('/api/v1/areas?name=' + encodeURIComponent(f.name) + '&profile=' + profile.value,
@@ -94,26 +96,51 @@ class PlanPage {
     } catch (e) { this.status.textContent = e.message; this.status.className = 'error'; }
   }
 
-  async follow(planId) {
-    const job = await api('/api/v1/plans/' + planId);
+  // Polls the background job (GET /plan-jobs/{id}); a finished job names its plan in result.planId.
+  async follow(jobId) {
+    if (this.stopped) return;
+    let job;
+    try {
+      job = await api('/api/v1/plan-jobs/' + jobId);
+    } catch (e) { this.status.textContent = e.message; this.status.className = 'error'; return; }
     if (job.state === 'running') {
-      this.status.replaceChildren(el('span', {}, 'Planning: ' + job.stage + ' '),
-        el('progress', { max: 100, value: Math.round(job.percent), 'aria-label': 'planning progress' }));
-      this.poll = setTimeout(() => this.follow(planId), 400);
+      const pct = Math.round(job.percent || 0);
+      this.status.replaceChildren(el('span', {}, 'Planning: ' + (job.stage || 'starting') + ', ' + pct + ' % '),
+        el('progress', { max: 100, value: pct, 'aria-label': 'planning progress' }));
+      this.poll = setTimeout(() => this.follow(jobId), 300);
       return;
     }
-    if (job.state === 'failed') { this.status.textContent = job.error; this.status.className = 'error'; return; }
+    if (job.state === 'failed') { this.status.textContent = 'Planning failed: ' + job.error; this.status.className = 'error'; return; }
+    const planId = job.result.planId;
     this.status.textContent = 'Plan ' + planId + ' ready.';
     await this.showResult(planId, job.result);
   }
 
   async showResult(planId, result) {
-    const streets = await api('/api/v1/plans/' + planId + '/streets.geojson');
-    this.map.eachLayer(l => { if (!(l instanceof L.TileLayer)) this.map.removeLayer(l); });
-    const layer = L.geoJSON(streets, { style: f => ({ color: beatColor(f.properties.beat), weight: 3 }) }).addTo(this.map);
-    this.map.fitBounds(layer.getBounds());
-    const feasible = result.feasibility;
     const base = '/api/v1/plans/' + planId + '/';
+    const [streets, rounds] = await Promise.all([api(base + 'streets.geojson'), api(base + 'rounds.geojson')]);
+    if (this.stopped) return;
+    if (this.layers) this.layers.forEach(l => this.map.removeLayer(l));
+    const streetLayer = L.geoJSON(streets, { style: f => ({ color: beatColor(f.properties.beat), weight: 3, opacity: 0.85 }) })
+      .addTo(this.map);
+    const roundLayer = L.geoJSON(rounds, { interactive: false,
+      style: f => ({ color: beatColor(f.properties.beat), weight: 1.5, dashArray: '4 4', opacity: 0.9 }) });
+    this.layers = [streetLayer, roundLayer];
+    if (!this.layerControl) {
+      this.layerControl = L.control.layers(null, {}, { collapsed: false }).addTo(this.map);
+    } else {
+      this.layerControl.remove();
+      this.layerControl = L.control.layers(null, {}, { collapsed: false }).addTo(this.map);
+    }
+    this.layerControl.addOverlay(streetLayer, 'Beats (streets)');
+    this.layerControl.addOverlay(roundLayer, 'Rounds');
+    this.map.fitBounds(streetLayer.getBounds(), { padding: [10, 10] });
+    this.mapBox.dataset.streets = String(streets.features.length);
+    this.mapBox.dataset.beats = String(new Set(streets.features.map(f => f.properties.beat)).size);
+    this.mapBox.dataset.rounds = String(rounds.features.length);
+    this.result.dataset.plan = planId;
+    const feasible = result.feasibility;
+    const activeNote = el('p', { id: 'active-note', role: 'status' });
     this.result.replaceChildren(
       el('p', { class: 'answer' + (feasible.meets === false ? ' no' : ''), id: 'feasibility' }, feasible.text),
       el('section', { class: 'card' }, el('h2', {}, 'Beats'), beatTable(result.beats),
@@ -123,9 +150,13 @@ class PlanPage {
         ['streets.geojson', 'beats.geojson', 'rounds.geojson', 'rounds.gpx', 'sheets.html'].map(name =>
           el('a', { class: 'button secondary', href: base + name, download: name === 'sheets.html' ? null : name }, name)),
         el('button', { type: 'button', id: 'activate', onclick: async () => {
-          await api(base + 'activate', { method: 'POST' });
-          toast('Plan ' + planId + ' is now the active plan.');
-        } }, 'Make this the active plan')));
+          try {
+            await api(base + 'activate', { method: 'POST' });
+            toast('Plan ' + planId + ' is now the active plan.');
+            activeNote.textContent = 'Plan ' + planId + ' is active: the Live page follows it.';
+          } catch (e) { toast(e.message); }
+        } }, 'Make this the active plan')),
+      activeNote);
   }
 }
 
