@@ -39,6 +39,7 @@ class LivePage {
     this.lines = [];
     this.classOf = [];
     this.markers = new Map();
+    this.patrollers = new Map();
     this.trails = new Map();
     this.pendingRecolor = false;
   }
@@ -48,6 +49,7 @@ class LivePage {
     this.drawStreets();
     this.drawBeats();
     this.state.patrollers.forEach(p => this.placePatroller(p));
+    this.renderPatrollers();
     this.renderProgress(this.state.progress);
     this.renderAlerts();
     this.events = new EventSource('/api/v1/live/events');
@@ -62,6 +64,7 @@ class LivePage {
 
   stop() {
     if (this.events) this.events.close();
+    if (this.resizes) this.resizes.disconnect();
     clearInterval(this.recolorTimer);
     if (this.map) this.map.remove();
   }
@@ -71,6 +74,7 @@ class LivePage {
     this.progressBox = el('div', { id: 'beat-progress' });
     this.alertBox = el('div', { id: 'alerts', 'aria-live': 'polite' });
     this.sosBox = el('div', { id: 'sos' });
+    this.patrollerBox = el('ul', { id: 'patrollers-live', class: 'plain' });
     const legend = el('div', { class: 'legend', id: 'legend' },
       [...AGE_CLASSES, NEVER].map(c => el('span', { 'data-class': c.key },
         el('span', { class: 'swatch', style: 'background:' + c.color, 'aria-hidden': 'true' }), c.label)));
@@ -83,14 +87,24 @@ class LivePage {
         el('section', { class: 'card' }, el('h2', {}, this.state.area.name),
           el('p', { class: 'muted' }, 'Plan ' + this.state.plan.id + ', ' + this.state.plan.beats.length + ' beats'), legend, roundTimes),
         el('section', { class: 'card' }, el('h2', {}, 'Rounds'), this.progressBox),
+        el('section', { class: 'card' }, el('h2', {}, 'Patrollers'), this.patrollerBox,
+          el('div', { class: 'legend' }, Object.entries(STATUS_COLORS).map(([k, c]) =>
+            el('span', {}, el('span', { class: 'status-dot', style: 'background:' + c, 'aria-hidden': 'true' }), k)))),
         el('section', { class: 'card' }, el('h2', {}, 'Alerts'), this.alertBox))));
-    this.map = L.map(this.mapBox, { preferCanvas: true, zoomControl: true });
+    this.map = L.map(this.mapBox, { preferCanvas: true, zoomControl: true, zoomSnap: 0.25 });
     this.renderer = L.canvas({ padding: 0.3 });
     if (this.state.tiles) {
       L.tileLayer(this.state.tiles, { maxZoom: 19, attribution: '© OpenStreetMap contributors' }).addTo(this.map);
     }
     this.map.attributionControl.setPrefix(false);
     this.map.attributionControl.addAttribution(this.state.area.attribution || '© OpenStreetMap contributors');
+    // The grid settles (and phones rotate) after the map was made: keep Leaflet's idea of its size right.
+    this.resizes = new ResizeObserver(() => {
+      this.map.invalidateSize();
+      if (this.bounds && !this.userMoved) this.map.fitBounds(this.bounds, { padding: [10, 10] });
+    });
+    this.resizes.observe(this.mapBox);
+    ['pointerdown', 'wheel', 'keydown'].forEach(type => this.mapBox.addEventListener(type, () => { this.userMoved = true; }));
   }
 
   interval(beat) {
@@ -112,10 +126,22 @@ class LivePage {
       this.classOf[id] = cls.key;
       latlngs.forEach(p => bounds.extend(p));
     }
+    this.bounds = bounds;
     this.map.fitBounds(bounds, { padding: [10, 10] });
     this.mapBox.dataset.streets = String(features.length);
     // For tests and debugging: the colour class a street has and the colour it is drawn in.
     this.mapBox.streetStyle = id => ({ class: this.classOf[id] || null, color: this.lines[id] ? this.lines[id].options.color : null });
+    this.mapBox.streetPoint = id => {
+      const points = this.lines[id].getLatLngs();
+      const a = this.map.latLngToContainerPoint(points[0]);
+      const b = this.map.latLngToContainerPoint(points[1]);
+      const box = this.mapBox.getBoundingClientRect();
+      return { x: box.left + (a.x + b.x) / 2, y: box.top + (a.y + b.y) / 2 };
+    };
+    this.mapBox.streetLength = id => {
+      const points = this.lines[id].getLatLngs();
+      return this.map.latLngToContainerPoint(points[0]).distanceTo(this.map.latLngToContainerPoint(points[1]));
+    };
     this.updateCounts();
   }
 
@@ -168,6 +194,9 @@ class LivePage {
   }
 
   placePatroller(p) {
+    if (p.lat === null || p.lat === undefined) return;
+    this.patrollers.set(p.patrollerId, p);
+    this.renderPatrollers();
     const color = STATUS_COLORS[p.status] || '#13294b';
     let marker = this.markers.get(p.patrollerId);
     if (!marker) {
@@ -185,6 +214,18 @@ class LivePage {
     points.push([p.lat, p.lon]);
     while (points.length > 30) points.shift();
     trail.setLatLngs(points);
+  }
+
+  renderPatrollers() {
+    const list = [...this.patrollers.values()].sort((a, b) => String(a.name).localeCompare(String(b.name)));
+    this.patrollerBox.replaceChildren(...list.map(p => el('li', { 'data-patroller': p.patrollerId, 'data-status': p.status },
+      el('span', { class: 'status-dot', style: 'background:' + (STATUS_COLORS[p.status] || '#13294b'), 'aria-hidden': 'true' }),
+      el('button', { type: 'button', class: 'link', onclick: () => {
+        const marker = this.markers.get(p.patrollerId);
+        if (marker) { this.map.panTo(marker.getLatLng()); this.showPatroller(p.patrollerId, marker); }
+      } }, p.name || '#' + p.patrollerId),
+      ' ', el('span', { class: 'muted' }, p.status + (p.time ? ', last fix ' + time(p.time) : '')))));
+    if (!list.length) this.patrollerBox.append(el('li', { class: 'muted' }, 'No positions yet.'));
   }
 
   async showPatroller(id, marker) {
@@ -222,7 +263,8 @@ class LivePage {
   alertCard(a) {
     const comment = el('input', { name: 'comment', 'aria-label': 'Comment for alert ' + a.id, placeholder: 'What was done', required: true });
     return el('div', { class: 'alert p' + a.priority, 'data-alert': a.id, 'data-kind': a.kind },
-      el('div', {}, el('strong', {}, a.kind.replace('_', ' ').toLowerCase()), ' ', a.reason),
+      el('div', {}, el('strong', {}, a.kind.replaceAll('_', ' ').toLowerCase() + (a.patrollerName ? ' · ' + a.patrollerName : '')),
+        ' ', a.reason),
       el('div', { class: 'when' }, time(a.raisedAt)),
       el('form', {
         onsubmit: async e => {

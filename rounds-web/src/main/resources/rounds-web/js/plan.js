@@ -52,7 +52,7 @@ class PlanPage {
         el('section', { class: 'card' }, el('h2', {}, 'Map'), importForm),
         el('section', { class: 'card' }, el('h2', {}, 'Plan'), planForm)),
       el('div', { class: 'stack' }, this.mapBox, this.result)));
-    this.map = L.map(this.mapBox, { preferCanvas: true }).setView([0, 0], 2);
+    this.map = L.map(this.mapBox, { preferCanvas: true, zoomSnap: 0.25 }).setView([0, 0], 2);
     this.map.attributionControl.setPrefix(false);
     this.map.attributionControl.addAttribution('© OpenStreetMap contributors');
     await this.loadAreas();

@@ -262,8 +262,12 @@ final class SupervisorFlowTest {
                 assertThat(rgb((String) style.get("color"))).as("street %d drawn in its legend colour", edge).isEqualTo(legend);
             }
         }
+        clickingAWalkedStreetShowsItsVisits(walked);
         Locator beatZero = page.locator("#beat-progress [data-beat=\"0\"]");
         assertThat(beatZero).containsText("Mira");
+        Locator mira = page.locator("#patrollers-live li", new Page.LocatorOptions().setHasText("Mira"));
+        assertThat(mira).containsText("last fix " + lastPing.fixTime().toString().substring(11, 16));
+        assertThat(mira).hasAttribute("data-status", java.util.regex.Pattern.compile("on round|standing|off beat|no signal"));
         screenshot("live");
     }
 
@@ -279,7 +283,7 @@ final class SupervisorFlowTest {
         assertThat(banner).containsText("SOS from Mira");
         Locator card = page.locator("#alerts .alert[data-kind=SOS]");
         assertThat(card).hasCount(1);
-        assertThat(card).containsText("sos");
+        assertThat(card).containsText("sos · Mira");
         screenshot("live-sos");
         card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Acknowledge")).click();
         assertThat(card).hasCount(1);
@@ -306,6 +310,24 @@ final class SupervisorFlowTest {
         screenshot("live-phone");
         page.setViewportSize(1280, 860);
         assertThat(pageErrors).as("uncaught errors in the page").isEmpty();
+    }
+
+    /** Clicks the walked street drawn longest on screen and reads its pop-up. */
+    void clickingAWalkedStreetShowsItsVisits(Set<Integer> walked) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> target = (Map<String, Object>) page.evaluate("edges => { const m = document.getElementById('live-map');"
+                + " let best = null; for (const e of edges) { const p = m.streetPoint(e);"
+                + " const len = m.streetLength(e); if (!best || len > best.len) best = { edge: e, x: p.x, y: p.y, len }; }"
+                + " return best; }", new ArrayList<>(walked));
+        int edge = ((Number) target.get("edge")).intValue();
+        page.mouse().click(((Number) target.get("x")).doubleValue(), ((Number) target.get("y")).doubleValue());
+        Locator popup = page.locator(".leaflet-popup-content");
+        JsonNode street = server.json("GET", "/api/v1/live/streets/" + edge, admin, null);
+        assertThat(popup).containsText("beat " + street.path("beat").asInt());
+        assertThat(popup).containsText(Math.round(street.path("lengthMeters").asDouble()) + " m");
+        assertThat(popup).containsText("visits this shift: ");
+        assertThat(popup).not().containsText("visits this shift: none");
+        assertThat(street.path("visitsThisShift").size()).isPositive();
     }
 
     // ---- helpers ----
