@@ -1,6 +1,7 @@
 // The live page: streets coloured by time since their last visit, beats, patrollers with trails,
 // round progress per beat and the alert list, all updated from the server's event stream.
-import { api, el, minutes, time, toast } from './api.js';
+import { api, el, time, toast } from './api.js';
+import { isStaff } from './app.js';
 
 export const AGE_CLASSES = [
   { key: 'fresh', label: 'fresh: visited within ½ round', color: '#1a9641', upTo: 0.5 },
@@ -23,7 +24,8 @@ export async function showLive(view) {
     state = await api('/api/v1/live/state');
   } catch (e) {
     view.append(el('section', { class: 'card' }, el('h1', {}, 'Live'),
-      el('p', {}, e.status === 404 ? 'No active plan yet. Import a map and plan it on the Plan page.' : e.message)));
+      el('p', {}, e.status !== 404 ? e.message : isStaff()
+        ? 'No active plan yet. Import a map and plan it on the Plan page.' : 'No active plan yet. Ask your supervisor.')));
     return null;
   }
   const page = new LivePage(view, state);
@@ -80,10 +82,10 @@ class LivePage {
         el('span', { class: 'swatch', style: 'background:' + c.color, 'aria-hidden': 'true' }), c.label)));
     const roundTimes = el('p', { class: 'muted', id: 'round-times' }, 'Round time (the revisit interval): '
       + this.state.plan.beats.map(b => 'beat ' + b.beat + ' ' + Math.round(b.roundMinutes) + ' min').join(', ') + '.');
-    this.view.append(el('div', { class: 'grid-live' },
+    // The SOS banner sits above the map so that a phone shows it without scrolling.
+    this.view.append(this.sosBox, el('div', { class: 'grid-live' },
       this.mapBox,
       el('aside', { class: 'side' },
-        this.sosBox,
         el('section', { class: 'card' }, el('h2', {}, this.state.area.name),
           el('p', { class: 'muted' }, 'Plan ' + this.state.plan.id + ', ' + this.state.plan.beats.length + ' beats'), legend, roundTimes),
         el('section', { class: 'card' }, el('h2', {}, 'Rounds'), this.progressBox),
@@ -266,7 +268,7 @@ class LivePage {
       el('div', {}, el('strong', {}, a.kind.replaceAll('_', ' ').toLowerCase() + (a.patrollerName ? ' · ' + a.patrollerName : '')),
         ' ', a.reason),
       el('div', { class: 'when' }, time(a.raisedAt)),
-      el('form', {
+      !isStaff() ? null : el('form', {
         onsubmit: async e => {
           e.preventDefault();
           try {

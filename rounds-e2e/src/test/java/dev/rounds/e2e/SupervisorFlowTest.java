@@ -309,7 +309,37 @@ final class SupervisorFlowTest {
         assertThat(map.boundingBox().width).isGreaterThan(300);
         screenshot("live-phone");
         page.setViewportSize(1280, 860);
-        assertThat(pageErrors).as("uncaught errors in the page").isEmpty();
+    }
+
+    @Test
+    @Order(8)
+    void aPatrollerSeesOnlyTheirOwnAndCannotManage() {
+        long mira = server.json("GET", "/api/v1/patrollers", admin, null).get(0).path("id").asLong();
+        server.json("POST", "/api/v1/users", admin, Map.of("username", "mira", "password", "patroller-pw-1",
+                "role", "patroller", "patrollerId", mira));
+        try (BrowserContext phone = chromium.browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844)
+                .setTimezoneId("UTC").setLocale("en-GB"))) {
+            phone.clock().setFixedTime(NOW.toEpochMilli());
+            Page own = phone.newPage();
+            own.onPageError(error -> pageErrors.add(error));
+            own.navigate(server.base() + "/#/live");
+            own.getByLabel("User name").fill("mira");
+            own.getByLabel("Password").fill("patroller-pw-1");
+            own.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+            assertThat(own.getByTestId("user-name")).hasText("mira (patroller)");
+            assertThat(own.locator("#nav a[data-page=plan]")).isHidden();
+            assertThat(own.locator("#nav a[data-page=team]")).isHidden();
+            assertThat(own.locator("#live-map")).hasAttribute("data-streets", String.valueOf(streets));
+            assertThat(own.locator("#beat-progress [data-beat]")).hasCount(1);
+            assertThat(own.locator("#beat-progress [data-beat=\"0\"]")).containsText("Mira");
+            assertThat(own.locator("#alerts .alert").first()).isVisible();
+            assertThat(own.locator("#alerts form")).hasCount(0);
+            own.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Shifts")).click();
+            assertThat(own.locator("#shifts tbody tr")).hasCount(1);
+            assertThat(own.getByText("Assign a shift")).hasCount(0);
+            own.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("patroller-phone.png")));
+        }
+        assertThat(pageErrors).as("uncaught errors in the pages").isEmpty();
     }
 
     /** Clicks the walked street drawn longest on screen and reads its pop-up. */
