@@ -22,7 +22,11 @@ class PlanPage {
   }
 
   async render() {
-    this.areaSelect = el('select', { id: 'area', name: 'area' });
+    this.areaSelect = el('select', { id: 'area', name: 'area', onchange: () => this.listPlans() });
+    this.planSelect = el('select', { id: 'existing-plan', name: 'existing-plan' });
+    this.existing = el('form', { class: 'row', hidden: true, onsubmit: e => { e.preventDefault(); this.openPlan(this.planSelect.value); } },
+      el('label', { for: 'existing-plan' }, 'Earlier plans', this.planSelect),
+      el('button', { type: 'submit', class: 'secondary' }, 'Show'));
     this.status = el('div', { id: 'plan-status', role: 'status', 'aria-live': 'polite' });
     this.result = el('div', { id: 'plan-result', class: 'stack' });
     const file = el('input', { id: 'map-file', type: 'file', accept: '.pbf,.osm,.gz,.bz2,.geojson,.json' });
@@ -50,7 +54,7 @@ class PlanPage {
     this.view.append(el('div', { class: 'grid-plan' },
       el('div', { class: 'stack' },
         el('section', { class: 'card' }, el('h2', {}, 'Map'), importForm),
-        el('section', { class: 'card' }, el('h2', {}, 'Plan'), planForm)),
+        el('section', { class: 'card' }, el('h2', {}, 'Plan'), planForm, this.existing)),
       el('div', { class: 'stack' }, this.mapBox, this.result)));
     this.map = L.map(this.mapBox, { preferCanvas: true, zoomSnap: 0.25 }).setView([0, 0], 2);
     this.map.attributionControl.setPrefix(false);
@@ -58,10 +62,28 @@ class PlanPage {
     await this.loadAreas();
   }
 
+  listPlans() {
+    const area = (this.areas || []).find(a => String(a.id) === this.areaSelect.value);
+    const plans = area ? area.plans.slice().reverse() : [];
+    this.planSelect.replaceChildren(...plans.map(id => el('option', { value: id }, 'Plan ' + id)));
+    this.existing.hidden = !plans.length;
+  }
+
+  async openPlan(planId) {
+    try {
+      const summary = await api('/api/v1/plans/' + encodeURIComponent(planId));
+      this.status.className = '';
+      this.status.textContent = 'Plan ' + planId + '.';
+      await this.showResult(planId, summary);
+    } catch (e) { this.status.textContent = e.message; this.status.className = 'error'; }
+  }
+
   async loadAreas(selectId) {
     const areas = await api('/api/v1/areas');
+    this.areas = areas;
     this.areaSelect.replaceChildren(...areas.map(a => el('option', { value: a.id }, a.name + ' (' + a.edges + ' streets)')));
     if (selectId) this.areaSelect.value = String(selectId);
+    this.listPlans();
     if (!areas.length) this.status.textContent = 'No map yet: import one or use the generated town.';
   }
 
@@ -113,6 +135,7 @@ class PlanPage {
     if (job.state === 'failed') { this.status.textContent = 'Planning failed: ' + job.error; this.status.className = 'error'; return; }
     const planId = job.result.planId;
     this.status.textContent = 'Plan ' + planId + ' ready.';
+    this.loadAreas(this.areaSelect.value);
     await this.showResult(planId, job.result);
   }
 

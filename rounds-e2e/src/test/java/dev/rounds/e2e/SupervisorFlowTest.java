@@ -168,6 +168,14 @@ final class SupervisorFlowTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Make this the active plan")).click();
         assertThat(page.locator("#toast")).containsText("Plan " + planId + " is now the active plan.");
         assertThat(page.locator("#plan-result")).containsText("active");
+
+        page.reload();
+        assertThat(page.locator("#feasibility")).hasCount(0);
+        page.getByLabel("Earlier plans").selectOption("Plan " + planId);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show")).click();
+        assertThat(page.locator("#feasibility")).containsText("With 4 patrollers");
+        assertThat(page.locator("#beats-table tbody tr")).hasCount(4);
+        assertThat(page.locator("#plan-map")).hasAttribute("data-streets", String.valueOf(streets));
     }
 
     @Test
