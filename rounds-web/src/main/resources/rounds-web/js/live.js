@@ -55,6 +55,8 @@ class LivePage {
     this.renderProgress(this.state.progress);
     this.renderAlerts();
     this.events = new EventSource('/api/v1/live/events');
+    this.events.onopen = () => { this.streamStatus.textContent = 'Live updates on.'; this.streamStatus.className = 'muted'; };
+    this.events.onerror = () => { this.streamStatus.textContent = 'Connection lost, reconnecting…'; this.streamStatus.className = 'error'; };
     this.events.addEventListener('clock', e => { this.now = JSON.parse(e.data).now; this.scheduleRecolor(); });
     this.events.addEventListener('visit', e => this.onVisit(JSON.parse(e.data)));
     this.events.addEventListener('position', e => this.placePatroller(JSON.parse(e.data)));
@@ -76,6 +78,7 @@ class LivePage {
     this.progressBox = el('div', { id: 'beat-progress' });
     this.alertBox = el('div', { id: 'alerts', 'aria-live': 'polite' });
     this.sosBox = el('div', { id: 'sos' });
+    this.streamStatus = el('p', { id: 'stream-status', class: 'muted', role: 'status' }, 'Connecting…');
     this.patrollerBox = el('ul', { id: 'patrollers-live', class: 'plain' });
     const legend = el('div', { class: 'legend', id: 'legend' },
       [...AGE_CLASSES, NEVER].map(c => el('span', { 'data-class': c.key },
@@ -87,7 +90,7 @@ class LivePage {
       this.mapBox,
       el('aside', { class: 'side' },
         el('section', { class: 'card' }, el('h2', {}, this.state.area.name),
-          el('p', { class: 'muted' }, 'Plan ' + this.state.plan.id + ', ' + this.state.plan.beats.length + ' beats'), legend, roundTimes),
+          el('p', { class: 'muted' }, 'Plan ' + this.state.plan.id + ', ' + this.state.plan.beats.length + ' beats'), this.streamStatus, legend, roundTimes),
         el('section', { class: 'card' }, el('h2', {}, 'Rounds'), this.progressBox),
         el('section', { class: 'card' }, el('h2', {}, 'Patrollers'), this.patrollerBox,
           el('div', { class: 'legend' }, Object.entries(STATUS_COLORS).map(([k, c]) =>

@@ -230,6 +230,7 @@ final class SupervisorFlowTest {
         Locator map = page.locator("#live-map");
         assertThat(map).hasAttribute("data-streets", String.valueOf(streets));
         assertThat(map).hasAttribute("data-counts", "{\"never\":" + streets + "}");
+        assertThat(page.locator("#stream-status")).hasText("Live updates on.");
 
         StreetNetwork network = StreetMaps.importFile(MAP, Profiles.FOOT, ProgressListener.NONE).network();
         int[] round = roundOfBeatZero();
