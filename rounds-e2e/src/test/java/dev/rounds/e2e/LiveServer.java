@@ -83,6 +83,41 @@ final class LiveServer implements AutoCloseable {
         }
     }
 
+    /** Uploads a map file as a new area; answers the area's JSON. */
+    JsonNode upload(Path map, String bearer) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(base() + "/api/v1/areas?name=" + map.getFileName() + "&profile=foot"))
+                    .header("Authorization", "Bearer " + bearer).header("Content-Type", "application/octet-stream")
+                    .POST(HttpRequest.BodyPublishers.ofFile(map)).build();
+            HttpResponse<String> answer = client.send(request, HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() != 201) {
+                throw new AssertionError("upload of " + map + " answered " + answer.statusCode() + ": " + answer.body());
+            }
+            return JSON.readTree(answer.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Waits for a planning job to finish and answers its plan id. */
+    String awaitPlan(long job, String bearer, java.time.Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode status = json("GET", "/api/v1/plan-jobs/" + job, bearer, null);
+            if (!status.path("state").asText().equals("running")) {
+                if (!status.path("state").asText().equals("done")) {
+                    throw new AssertionError("planning failed: " + status);
+                }
+                return status.path("result").path("planId").asText();
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("planning did not finish within " + limit);
+    }
+
     /** Logs in through the API and returns the bearer token. */
     String login(String username, String password) {
         return json("POST", "/api/v1/login", null, Map.of("username", username, "password", password)).path("token").asText();
