@@ -8,6 +8,7 @@ import { showShifts } from './shifts.js';
 
 const pages = { live: showLive, plan: showPlan, team: showTeam, shifts: showShifts };
 let current = null;
+let navigation = 0;
 export const session = { user: null };
 
 export function isStaff() {
@@ -36,26 +37,52 @@ function renderMenu() {
 async function logout() {
   try { await api('/api/v1/logout', { method: 'POST' }); } catch (e) { /* the session may be gone already */ }
   session.user = null;
-  location.hash = '#/login';
-  route();
+  go('#/login');
 }
 
+// Changing the hash fires hashchange, which routes; routing again here would draw the page twice.
+function go(hash) {
+  if (location.hash === hash) route();
+  else location.hash = hash;
+}
+
+// Each page draws into its own container, so a slow page that finishes after the user moved on is
+// stopped and never shows up next to the new one.
 export async function route() {
+  const ticket = ++navigation;
   if (current && current.stop) current.stop();
   current = null;
   const view = document.getElementById('view');
-  view.replaceChildren();
+  const box = el('div', { class: 'page' });
+  view.replaceChildren(box);
   if (!session.user) await whoAmI();
+  if (ticket !== navigation) return;
   renderMenu();
   const name = (location.hash.replace(/^#\//, '') || 'live').split('?')[0];
   if (!session.user || name === 'login') {
-    showLogin(view, async () => { await whoAmI(); location.hash = '#/live'; route(); });
+    showLogin(box, async () => { await whoAmI(); go('#/live'); });
     return;
   }
   const page = pages[name] || showLive;
-  document.querySelectorAll('#nav a').forEach(a => a.classList.toggle('active', a.dataset.page === name));
-  current = await page(view, session);
-  view.focus();
+  document.querySelectorAll('#nav a').forEach(a => {
+    const active = a.dataset.page === name;
+    a.classList.toggle('active', active);
+    if (active) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
+  });
+  let shown;
+  try {
+    shown = await page(box, session);
+  } catch (e) {
+    if (e.status === 401) { session.user = null; go('#/login'); return; }
+    box.replaceChildren(el('section', { class: 'card' }, el('p', { class: 'error', role: 'alert' }, e.message)));
+    return;
+  }
+  if (ticket !== navigation) {
+    if (shown && shown.stop) shown.stop();
+    return;
+  }
+  current = shown;
+  if (name !== 'login') view.focus({ preventScroll: true });
 }
 
 window.addEventListener('hashchange', route);

@@ -1,14 +1,15 @@
 // The live page: streets coloured by time since their last visit, beats, patrollers with trails,
 // round progress per beat and the alert list, all updated from the server's event stream.
-import { api, el, minutes, time, toast } from './api.js';
+import { api, el, time, toast } from './api.js';
+import { isStaff } from './app.js';
 
 export const AGE_CLASSES = [
-  { key: 'fresh', label: 'visited within half the revisit interval', color: '#1a9641', upTo: 0.5 },
-  { key: 'recent', label: 'within the revisit interval', color: '#a6d96a', upTo: 1.0 },
-  { key: 'due', label: 'overdue, under 1.5 intervals', color: '#fdae61', upTo: 1.5 },
-  { key: 'stale', label: 'overdue by more', color: '#d7191c', upTo: Infinity },
+  { key: 'fresh', label: 'fresh: visited within ½ round', color: '#1a9641', upTo: 0.5 },
+  { key: 'recent', label: 'recent: within 1 round', color: '#a6d96a', upTo: 1.0 },
+  { key: 'due', label: 'due: 1 to 1½ rounds ago', color: '#fdae61', upTo: 1.5 },
+  { key: 'stale', label: 'stale: over 1½ rounds ago', color: '#d7191c', upTo: Infinity },
 ];
-const NEVER = { key: 'never', label: 'not visited this shift', color: '#8c8c8c' };
+const NEVER = { key: 'never', label: 'not visited yet', color: '#8c8c8c' };
 const STATUS_COLORS = { 'on round': '#1e7b34', standing: '#e8710a', 'off beat': '#7b1fa2', 'no signal': '#8c8c8c' };
 
 export function ageClass(lastVisitMs, nowMs, intervalMs) {
@@ -23,7 +24,8 @@ export async function showLive(view) {
     state = await api('/api/v1/live/state');
   } catch (e) {
     view.append(el('section', { class: 'card' }, el('h1', {}, 'Live'),
-      el('p', {}, e.status === 404 ? 'No active plan yet. Import a map and plan it on the Plan page.' : e.message)));
+      el('p', {}, e.status !== 404 ? e.message : isStaff()
+        ? 'No active plan yet. Import a map and plan it on the Plan page.' : 'No active plan yet. Ask your supervisor.')));
     return null;
   }
   const page = new LivePage(view, state);
@@ -39,6 +41,7 @@ class LivePage {
     this.lines = [];
     this.classOf = [];
     this.markers = new Map();
+    this.patrollers = new Map();
     this.trails = new Map();
     this.pendingRecolor = false;
   }
@@ -48,9 +51,12 @@ class LivePage {
     this.drawStreets();
     this.drawBeats();
     this.state.patrollers.forEach(p => this.placePatroller(p));
+    this.renderPatrollers();
     this.renderProgress(this.state.progress);
     this.renderAlerts();
     this.events = new EventSource('/api/v1/live/events');
+    this.events.onopen = () => { this.streamStatus.textContent = 'Live updates on.'; this.streamStatus.className = 'muted'; };
+    this.events.onerror = () => { this.streamStatus.textContent = 'Connection lost, reconnecting…'; this.streamStatus.className = 'error'; };
     this.events.addEventListener('clock', e => { this.now = JSON.parse(e.data).now; this.scheduleRecolor(); });
     this.events.addEventListener('visit', e => this.onVisit(JSON.parse(e.data)));
     this.events.addEventListener('position', e => this.placePatroller(JSON.parse(e.data)));
@@ -62,6 +68,7 @@ class LivePage {
 
   stop() {
     if (this.events) this.events.close();
+    if (this.resizes) this.resizes.disconnect();
     clearInterval(this.recolorTimer);
     if (this.map) this.map.remove();
   }
@@ -71,23 +78,38 @@ class LivePage {
     this.progressBox = el('div', { id: 'beat-progress' });
     this.alertBox = el('div', { id: 'alerts', 'aria-live': 'polite' });
     this.sosBox = el('div', { id: 'sos' });
+    this.streamStatus = el('p', { id: 'stream-status', class: 'muted', role: 'status' }, 'Connecting…');
+    this.patrollerBox = el('ul', { id: 'patrollers-live', class: 'plain' });
     const legend = el('div', { class: 'legend', id: 'legend' },
-      [...AGE_CLASSES, NEVER].map(c => el('span', {}, el('span', { class: 'swatch', style: 'background:' + c.color }), c.label)));
-    this.view.append(el('div', { class: 'grid-live' },
+      [...AGE_CLASSES, NEVER].map(c => el('span', { 'data-class': c.key },
+        el('span', { class: 'swatch', style: 'background:' + c.color, 'aria-hidden': 'true' }), c.label)));
+    const roundTimes = el('p', { class: 'muted', id: 'round-times' }, 'Round time (the revisit interval): '
+      + this.state.plan.beats.map(b => 'beat ' + b.beat + ' ' + Math.round(b.roundMinutes) + ' min').join(', ') + '.');
+    // The SOS banner sits above the map so that a phone shows it without scrolling.
+    this.view.append(this.sosBox, el('div', { class: 'grid-live' },
       this.mapBox,
       el('aside', { class: 'side' },
-        this.sosBox,
         el('section', { class: 'card' }, el('h2', {}, this.state.area.name),
-          el('p', { class: 'muted' }, 'Plan ' + this.state.plan.id + ', ' + this.state.plan.beats.length + ' beats'), legend),
+          el('p', { class: 'muted' }, 'Plan ' + this.state.plan.id + ', ' + this.state.plan.beats.length + ' beats'), this.streamStatus, legend, roundTimes),
         el('section', { class: 'card' }, el('h2', {}, 'Rounds'), this.progressBox),
+        el('section', { class: 'card' }, el('h2', {}, 'Patrollers'), this.patrollerBox,
+          el('div', { class: 'legend' }, Object.entries(STATUS_COLORS).map(([k, c]) =>
+            el('span', {}, el('span', { class: 'status-dot', style: 'background:' + c, 'aria-hidden': 'true' }), k)))),
         el('section', { class: 'card' }, el('h2', {}, 'Alerts'), this.alertBox))));
-    this.map = L.map(this.mapBox, { preferCanvas: true, zoomControl: true });
+    this.map = L.map(this.mapBox, { preferCanvas: true, zoomControl: true, zoomSnap: 0.25 });
     this.renderer = L.canvas({ padding: 0.3 });
     if (this.state.tiles) {
       L.tileLayer(this.state.tiles, { maxZoom: 19, attribution: '© OpenStreetMap contributors' }).addTo(this.map);
     }
     this.map.attributionControl.setPrefix(false);
     this.map.attributionControl.addAttribution(this.state.area.attribution || '© OpenStreetMap contributors');
+    // The grid settles (and phones rotate) after the map was made: keep Leaflet's idea of its size right.
+    this.resizes = new ResizeObserver(() => {
+      this.map.invalidateSize();
+      if (this.bounds && !this.userMoved) this.map.fitBounds(this.bounds, { padding: [10, 10] });
+    });
+    this.resizes.observe(this.mapBox);
+    ['pointerdown', 'wheel', 'keydown'].forEach(type => this.mapBox.addEventListener(type, () => { this.userMoved = true; }));
   }
 
   interval(beat) {
@@ -98,19 +120,34 @@ class LivePage {
   drawStreets() {
     const features = this.state.streets.features;
     const bounds = L.latLngBounds([]);
+    const weight = features.length > 1000 ? 3 : 4;
     for (const f of features) {
       const id = f.properties.id;
       const latlngs = f.geometry.coordinates.map(c => [c[1], c[0]]);
       const cls = ageClass(this.state.lastVisit[id], this.now, this.interval(f.properties.beat));
-      const line = L.polyline(latlngs, { renderer: this.renderer, color: cls.color, weight: 4, opacity: 0.9 });
+      const line = L.polyline(latlngs, { renderer: this.renderer, color: cls.color, weight, opacity: 0.9 });
       line.on('click', () => this.showStreet(id, line));
       line.addTo(this.map);
       this.lines[id] = line;
       this.classOf[id] = cls.key;
       latlngs.forEach(p => bounds.extend(p));
     }
+    this.bounds = bounds;
     this.map.fitBounds(bounds, { padding: [10, 10] });
-    this.view.querySelector('#live-map').dataset.streets = String(features.length);
+    this.mapBox.dataset.streets = String(features.length);
+    // For tests and debugging: the colour class a street has and the colour it is drawn in.
+    this.mapBox.streetStyle = id => ({ class: this.classOf[id] || null, color: this.lines[id] ? this.lines[id].options.color : null });
+    this.mapBox.streetPoint = id => {
+      const points = this.lines[id].getLatLngs();
+      const a = this.map.latLngToContainerPoint(points[0]);
+      const b = this.map.latLngToContainerPoint(points[1]);
+      const box = this.mapBox.getBoundingClientRect();
+      return { x: box.left + (a.x + b.x) / 2, y: box.top + (a.y + b.y) / 2 };
+    };
+    this.mapBox.streetLength = id => {
+      const points = this.lines[id].getLatLngs();
+      return this.map.latLngToContainerPoint(points[0]).distanceTo(this.map.latLngToContainerPoint(points[1]));
+    };
     this.updateCounts();
   }
 
@@ -118,8 +155,10 @@ class LivePage {
     if (!this.state.beatOutlines) return;
     L.geoJSON(this.state.beatOutlines, {
       renderer: this.renderer, interactive: false,
-      style: f => ({ color: f.properties.color || '#13294b', weight: 2, dashArray: '6 4', fill: false }),
-    }).addTo(this.map);
+      // A faint tint under the streets: the coverage colours on top must stay readable.
+      style: f => ({ color: f.properties.color || '#13294b', weight: 1, opacity: 0.45, fill: true,
+        fillColor: f.properties.color || '#13294b', fillOpacity: 0.07 }),
+    }).addTo(this.map).bringToBack();
   }
 
   onVisit(visit) {
@@ -135,16 +174,24 @@ class LivePage {
 
   // Only streets whose colour class changed are restyled, so thousands of streets stay smooth.
   recolor() {
+    const started = performance.now();
     const features = this.state.streets.features;
+    let restyled = 0;
     for (const f of features) {
       const id = f.properties.id;
       const cls = ageClass(this.state.lastVisit[id], this.now, this.interval(f.properties.beat));
       if (cls.key !== this.classOf[id]) {
         this.classOf[id] = cls.key;
         this.lines[id].setStyle({ color: cls.color });
+        restyled++;
       }
     }
     this.updateCounts();
+    // For tests: how many passes ran, how many streets the last one restyled and how long it took.
+    const data = this.mapBox.dataset;
+    data.recolors = String(Number(data.recolors || 0) + 1);
+    data.restyled = String(restyled);
+    data.recolorMs = (performance.now() - started).toFixed(1);
   }
 
   updateCounts() {
@@ -163,6 +210,9 @@ class LivePage {
   }
 
   placePatroller(p) {
+    if (p.lat === null || p.lat === undefined) return;
+    this.patrollers.set(p.patrollerId, p);
+    this.renderPatrollers();
     const color = STATUS_COLORS[p.status] || '#13294b';
     let marker = this.markers.get(p.patrollerId);
     if (!marker) {
@@ -180,6 +230,18 @@ class LivePage {
     points.push([p.lat, p.lon]);
     while (points.length > 30) points.shift();
     trail.setLatLngs(points);
+  }
+
+  renderPatrollers() {
+    const list = [...this.patrollers.values()].sort((a, b) => String(a.name).localeCompare(String(b.name)));
+    this.patrollerBox.replaceChildren(...list.map(p => el('li', { 'data-patroller': p.patrollerId, 'data-status': p.status },
+      el('span', { class: 'status-dot', style: 'background:' + (STATUS_COLORS[p.status] || '#13294b'), 'aria-hidden': 'true' }),
+      el('button', { type: 'button', class: 'link', onclick: () => {
+        const marker = this.markers.get(p.patrollerId);
+        if (marker) { this.map.panTo(marker.getLatLng()); this.showPatroller(p.patrollerId, marker); }
+      } }, p.name || '#' + p.patrollerId),
+      ' ', el('span', { class: 'muted' }, p.status + (p.time ? ', last fix ' + time(p.time) : '')))));
+    if (!list.length) this.patrollerBox.append(el('li', { class: 'muted' }, 'No positions yet.'));
   }
 
   async showPatroller(id, marker) {
@@ -217,9 +279,10 @@ class LivePage {
   alertCard(a) {
     const comment = el('input', { name: 'comment', 'aria-label': 'Comment for alert ' + a.id, placeholder: 'What was done', required: true });
     return el('div', { class: 'alert p' + a.priority, 'data-alert': a.id, 'data-kind': a.kind },
-      el('div', {}, el('strong', {}, a.kind.replace('_', ' ').toLowerCase()), ' ', a.reason),
+      el('div', {}, el('strong', {}, a.kind.replaceAll('_', ' ').toLowerCase() + (a.patrollerName ? ' · ' + a.patrollerName : '')),
+        ' ', a.reason),
       el('div', { class: 'when' }, time(a.raisedAt)),
-      el('form', {
+      !isStaff() ? null : el('form', {
         onsubmit: async e => {
           e.preventDefault();
           try {

@@ -16,12 +16,17 @@ class PlanPage {
   constructor(view) { this.view = view; }
 
   stop() {
+    this.stopped = true;
     clearTimeout(this.poll);
     if (this.map) this.map.remove();
   }
 
   async render() {
-    this.areaSelect = el('select', { id: 'area', name: 'area' });
+    this.areaSelect = el('select', { id: 'area', name: 'area', onchange: () => this.listPlans() });
+    this.planSelect = el('select', { id: 'existing-plan', name: 'existing-plan' });
+    this.existing = el('form', { class: 'row', hidden: true, onsubmit: e => { e.preventDefault(); this.openPlan(this.planSelect.value); } },
+      el('label', { for: 'existing-plan' }, 'Earlier plans', this.planSelect),
+      el('button', { type: 'submit', class: 'secondary' }, 'Show'));
     this.status = el('div', { id: 'plan-status', role: 'status', 'aria-live': 'polite' });
     this.result = el('div', { id: 'plan-result', class: 'stack' });
     const file = el('input', { id: 'map-file', type: 'file', accept: '.pbf,.osm,.gz,.bz2,.geojson,.json' });
@@ -49,24 +54,43 @@ class PlanPage {
     this.view.append(el('div', { class: 'grid-plan' },
       el('div', { class: 'stack' },
         el('section', { class: 'card' }, el('h2', {}, 'Map'), importForm),
-        el('section', { class: 'card' }, el('h2', {}, 'Plan'), planForm)),
+        el('section', { class: 'card' }, el('h2', {}, 'Plan'), planForm, this.existing)),
       el('div', { class: 'stack' }, this.mapBox, this.result)));
-    this.map = L.map(this.mapBox, { preferCanvas: true }).setView([0, 0], 2);
+    this.map = L.map(this.mapBox, { preferCanvas: true, zoomSnap: 0.25 }).setView([0, 0], 2);
     this.map.attributionControl.setPrefix(false);
     this.map.attributionControl.addAttribution('© OpenStreetMap contributors');
     await this.loadAreas();
   }
 
+  listPlans() {
+    const area = (this.areas || []).find(a => String(a.id) === this.areaSelect.value);
+    const plans = area ? area.plans.slice().reverse() : [];
+    this.planSelect.replaceChildren(...plans.map(id => el('option', { value: id }, 'Plan ' + id)));
+    this.existing.hidden = !plans.length;
+  }
+
+  async openPlan(planId) {
+    try {
+      const summary = await api('/api/v1/plans/' + encodeURIComponent(planId));
+      this.status.className = '';
+      this.status.textContent = 'Plan ' + planId + '.';
+      await this.showResult(planId, summary);
+    } catch (e) { this.status.textContent = e.message; this.status.className = 'error'; }
+  }
+
   async loadAreas(selectId) {
     const areas = await api('/api/v1/areas');
+    this.areas = areas;
     this.areaSelect.replaceChildren(...areas.map(a => el('option', { value: a.id }, a.name + ' (' + a.edges + ' streets)')));
     if (selectId) this.areaSelect.value = String(selectId);
+    this.listPlans();
     if (!areas.length) this.status.textContent = 'No map yet: import one or use the generated town.';
   }
 
   async importMap(file, profile) {
     if (!file.files.length) { toast('Choose a map file first.'); return; }
     const f = file.files[0];
+    this.status.className = '';
     this.status.textContent = 'Importing ' + f.name + '...';
     try {
       const area = await api('/api/v1/areas?name=' + encodeURIComponent(f.name) + '&profile=' + profile.value,
@@ -94,26 +118,52 @@ class PlanPage {
     } catch (e) { this.status.textContent = e.message; this.status.className = 'error'; }
   }
 
-  async follow(planId) {
-    const job = await api('/api/v1/plans/' + planId);
+  // Polls the background job (GET /plan-jobs/{id}); a finished job names its plan in result.planId.
+  async follow(jobId) {
+    if (this.stopped) return;
+    let job;
+    try {
+      job = await api('/api/v1/plan-jobs/' + jobId);
+    } catch (e) { this.status.textContent = e.message; this.status.className = 'error'; return; }
     if (job.state === 'running') {
-      this.status.replaceChildren(el('span', {}, 'Planning: ' + job.stage + ' '),
-        el('progress', { max: 100, value: Math.round(job.percent), 'aria-label': 'planning progress' }));
-      this.poll = setTimeout(() => this.follow(planId), 400);
+      const pct = Math.round(job.percent || 0);
+      this.status.replaceChildren(el('span', {}, 'Planning: ' + (job.stage || 'starting') + ', ' + pct + ' % '),
+        el('progress', { max: 100, value: pct, 'aria-label': 'planning progress' }));
+      this.poll = setTimeout(() => this.follow(jobId), 300);
       return;
     }
-    if (job.state === 'failed') { this.status.textContent = job.error; this.status.className = 'error'; return; }
+    if (job.state === 'failed') { this.status.textContent = 'Planning failed: ' + job.error; this.status.className = 'error'; return; }
+    const planId = job.result.planId;
     this.status.textContent = 'Plan ' + planId + ' ready.';
+    this.loadAreas(this.areaSelect.value);
     await this.showResult(planId, job.result);
   }
 
   async showResult(planId, result) {
-    const streets = await api('/api/v1/plans/' + planId + '/streets.geojson');
-    this.map.eachLayer(l => { if (!(l instanceof L.TileLayer)) this.map.removeLayer(l); });
-    const layer = L.geoJSON(streets, { style: f => ({ color: beatColor(f.properties.beat), weight: 3 }) }).addTo(this.map);
-    this.map.fitBounds(layer.getBounds());
-    const feasible = result.feasibility;
     const base = '/api/v1/plans/' + planId + '/';
+    const [streets, rounds] = await Promise.all([api(base + 'streets.geojson'), api(base + 'rounds.geojson')]);
+    if (this.stopped) return;
+    if (this.layers) this.layers.forEach(l => this.map.removeLayer(l));
+    const streetLayer = L.geoJSON(streets, { style: f => ({ color: beatColor(f.properties.beat), weight: 3, opacity: 0.85 }) })
+      .addTo(this.map);
+    const roundLayer = L.geoJSON(rounds, { interactive: false,
+      style: f => ({ color: beatColor(f.properties.beat), weight: 1.5, dashArray: '4 4', opacity: 0.9 }) });
+    this.layers = [streetLayer, roundLayer];
+    if (!this.layerControl) {
+      this.layerControl = L.control.layers(null, {}, { collapsed: false }).addTo(this.map);
+    } else {
+      this.layerControl.remove();
+      this.layerControl = L.control.layers(null, {}, { collapsed: false }).addTo(this.map);
+    }
+    this.layerControl.addOverlay(streetLayer, 'Beats (streets)');
+    this.layerControl.addOverlay(roundLayer, 'Rounds');
+    this.map.fitBounds(streetLayer.getBounds(), { padding: [10, 10] });
+    this.mapBox.dataset.streets = String(streets.features.length);
+    this.mapBox.dataset.beats = String(new Set(streets.features.map(f => f.properties.beat)).size);
+    this.mapBox.dataset.rounds = String(rounds.features.length);
+    this.result.dataset.plan = planId;
+    const feasible = result.feasibility;
+    const activeNote = el('p', { id: 'active-note', role: 'status' });
     this.result.replaceChildren(
       el('p', { class: 'answer' + (feasible.meets === false ? ' no' : ''), id: 'feasibility' }, feasible.text),
       el('section', { class: 'card' }, el('h2', {}, 'Beats'), beatTable(result.beats),
@@ -123,9 +173,13 @@ class PlanPage {
         ['streets.geojson', 'beats.geojson', 'rounds.geojson', 'rounds.gpx', 'sheets.html'].map(name =>
           el('a', { class: 'button secondary', href: base + name, download: name === 'sheets.html' ? null : name }, name)),
         el('button', { type: 'button', id: 'activate', onclick: async () => {
-          await api(base + 'activate', { method: 'POST' });
-          toast('Plan ' + planId + ' is now the active plan.');
-        } }, 'Make this the active plan')));
+          try {
+            await api(base + 'activate', { method: 'POST' });
+            toast('Plan ' + planId + ' is now the active plan.');
+            activeNote.textContent = 'Plan ' + planId + ' is active: the Live page follows it.';
+          } catch (e) { toast(e.message); }
+        } }, 'Make this the active plan')),
+      activeNote);
   }
 }
 
