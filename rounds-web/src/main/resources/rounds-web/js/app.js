@@ -5,8 +5,9 @@ import { showLive } from './live.js';
 import { showPlan } from './plan.js';
 import { showTeam } from './team.js';
 import { showShifts } from './shifts.js';
+import { showReports } from './reports.js';
 
-const pages = { live: showLive, plan: showPlan, team: showTeam, shifts: showShifts };
+const pages = { live: showLive, plan: showPlan, team: showTeam, shifts: showShifts, reports: showReports };
 let current = null;
 let navigation = 0;
 export const session = { user: null };

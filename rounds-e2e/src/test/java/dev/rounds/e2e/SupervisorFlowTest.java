@@ -307,6 +307,26 @@ final class SupervisorFlowTest {
 
     @Test
     @Order(7)
+    void theReportsPageShowsTheActivityReportWithChartsAndOffersDownloads() {
+        page.locator("#nav a[data-page=reports]").click();
+        com.microsoft.playwright.FrameLocator report = page.frameLocator("#report-frame");
+        assertThat(report.locator("h1")).hasText("Patrol report");
+        assertThat(report.locator("h2").filter(new Locator.FilterOptions().setHasText("Charts"))).hasCount(1);
+        org.assertj.core.api.Assertions.assertThat(report.locator("svg").count()).as("map and charts drawn")
+                .isGreaterThanOrEqualTo(2);
+        org.assertj.core.api.Assertions.assertThat(report.locator("body").textContent()).doesNotContain("No patrol data");
+        String pdf = page.locator("#report-downloads a", new Page.LocatorOptions().setHasText("PDF")).getAttribute("href");
+        com.microsoft.playwright.APIResponse answer = page.request().get(java.net.URI.create(page.url()).resolve(pdf).toString());
+        org.assertj.core.api.Assertions.assertThat(answer.status()).isEqualTo(200);
+        org.assertj.core.api.Assertions.assertThat(new String(answer.body(), 0, 4, java.nio.charset.StandardCharsets.US_ASCII))
+                .isEqualTo("%PDF");
+        screenshot("reports");
+        page.locator("#nav a[data-page=live]").click();
+        assertThat(page.locator("#live-map")).hasAttribute("data-streets", String.valueOf(streets));
+    }
+
+    @Test
+    @Order(8)
     void worksOnAPhoneSizedScreen() {
         page.setViewportSize(390, 844);
         page.reload();
@@ -321,7 +341,7 @@ final class SupervisorFlowTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void aPatrollerSeesOnlyTheirOwnAndCannotManage() {
         long mira = server.json("GET", "/api/v1/patrollers", admin, null).get(0).path("id").asLong();
         server.json("POST", "/api/v1/users", admin, Map.of("username", "mira", "password", "patroller-pw-1",

@@ -93,7 +93,8 @@ public final class ReportApi {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        ctx.header("Content-Disposition", "attachment; filename=\"rounds-report." + format.extension() + "\"");
+        ctx.header("Content-Disposition", (format == ReportFormat.HTML ? "inline" : "attachment")
+                + "; filename=\"rounds-report." + format.extension() + "\"");
         ctx.contentType(TYPES.get(format)).result(out.toByteArray());
     }
 
