@@ -180,19 +180,12 @@ final class DemoCommand implements Callable<Integer> {
                 : started.areas().importMap(map.getFileName().toString(), "foot", checkedMap());
         PlanJobs.Job job = started.plans().start(area.id(),
                 new PlanRequest(patrollers, null, null, null, null, null, seed));
-        Map<String, Object> status;
-        do {
-            Thread.sleep(200);
-            status = started.plans().status(job.id());
-            listener.progress("planning " + patrollers + " beats: " + status.get("stage"), Math.round(
-                    ((Number) status.get("percent")).doubleValue()), 100);
-        } while ("running".equals(status.get("state")));
-        if (!"done".equals(status.get("state"))) {
-            throw new UserInputException("planning failed: " + status.get("error"));
+        PlannedArea planned;
+        try {
+            planned = started.plans().await(job.id(), Duration.ofMinutes(10), listener);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new UserInputException(e.getMessage());
         }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> result = (Map<String, Object>) status.get("result");
-        PlannedArea planned = started.plans().plan((String) result.get("planId"));
         store.activatePlan(planned.areaId(), planned.version());
         return planned;
     }

@@ -39,13 +39,8 @@ class SimulateCommandTest {
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))) {
             Area town = server.areas().generateTown(2);
             long job = server.plans().start(town.id(), new PlanRequest(3, null, null, null, null, null, 1L)).id();
-            Map<String, Object> status;
-            do {
-                Thread.sleep(200);
-                status = server.plans().status(job);
-            } while ("running".equals(status.get("state")));
-            @SuppressWarnings("unchecked")
-            PlannedArea planned = server.plans().plan((String) ((Map<String, Object>) status.get("result")).get("planId"));
+            PlannedArea planned = server.plans().await(job, java.time.Duration.ofMinutes(5),
+                    dev.rounds.network.ProgressListener.NONE);
             server.storage().activatePlan(planned.areaId(), planned.version());
             server.patrol().activate(planned);
 

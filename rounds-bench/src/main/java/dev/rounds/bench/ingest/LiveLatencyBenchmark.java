@@ -75,14 +75,8 @@ public final class LiveLatencyBenchmark {
     private static PlannedArea plan(RoundsServer server) throws InterruptedException {
         Area town = server.areas().generateTown(1);
         long job = server.plans().start(town.id(), new PlanRequest(8, null, null, null, null, null, 1L)).id();
-        Map<String, Object> status;
-        do {
-            Thread.sleep(200);
-            status = server.plans().status(job);
-        } while ("running".equals(status.get("state")));
-        @SuppressWarnings("unchecked")
-        Map<String, Object> result = (Map<String, Object>) status.get("result");
-        PlannedArea planned = server.plans().plan((String) result.get("planId"));
+        PlannedArea planned = server.plans().await(job, Duration.ofMinutes(5),
+                dev.rounds.network.ProgressListener.NONE);
         server.storage().activatePlan(planned.areaId(), planned.version());
         server.patrol().activate(planned);
         return planned;

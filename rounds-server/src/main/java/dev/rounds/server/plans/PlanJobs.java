@@ -113,6 +113,32 @@ public final class PlanJobs implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits for a job and returns its plan, telling {@code progress} how far it has got.
+     *
+     * @throws IllegalArgumentException when planning failed (its message says why)
+     * @throws IllegalStateException when it took longer than {@code timeout}
+     */
+    public PlannedArea await(long jobId, java.time.Duration timeout, ProgressListener progress)
+            throws InterruptedException {
+        Job job = jobs.get(jobId);
+        if (job == null) {
+            throw new IllegalArgumentException("no planning job " + jobId);
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while ("running".equals(job.state)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("planning job " + jobId + " did not finish within " + timeout);
+            }
+            progress.progress("planning: " + job.stage, Math.round(job.percent), 100);
+            Thread.sleep(100);
+        }
+        if (!"done".equals(job.state)) {
+            throw new IllegalArgumentException("planning failed: " + job.error);
+        }
+        return plan(job.planId);
+    }
+
     /** A job's state as the plan page reads it. */
     public Map<String, Object> status(long jobId) {
         Job job = jobs.get(jobId);
