@@ -95,6 +95,8 @@ final class DemoCommand implements Callable<Integer> {
 
     /** Released by Ctrl-C; tests release it to stop the demo. */
     final CountDownLatch stop = new CountDownLatch(1);
+    /** Released when everything was stopped and the last line printed. */
+    final CountDownLatch finished = new CountDownLatch(1);
     /** Set once the demo runs, for tests: the server and the simulation. */
     volatile RoundsServer server;
     volatile PatrolRun run;
@@ -102,6 +104,14 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        try {
+            return runUntilStopped();
+        } finally {
+            finished.countDown();
+        }
+    }
+
+    private Integer runUntilStopped() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr(), System.console() != null);
         ProgressListener listener = quiet ? ProgressListener.NONE : progress;
@@ -122,7 +132,7 @@ final class DemoCommand implements Callable<Integer> {
             try (PatrolRun patrolRun = simulate(live, planned, team, clock)) {
                 run = patrolRun;
                 printWelcome(out, live, planned, chosenSpeed);
-                Thread hook = new Thread(stop::countDown, "rounds-demo-stop");
+                Thread hook = new Thread(this::stopAndWait, "rounds-demo-stop");
                 Runtime.getRuntime().addShutdownHook(hook);
                 running.countDown();
                 stop.await();
@@ -251,6 +261,16 @@ final class DemoCommand implements Callable<Integer> {
                 planned.plan().beatCount(), live.osmandPort(), chosenSpeed);
         out.printf(Locale.ROOT, "Press Ctrl-C to stop.%n");
         out.flush();
+    }
+
+    /** Ctrl-C: lets the command stop what it runs and waits (a little) until it has. */
+    private void stopAndWait() {
+        stop.countDown();
+        try {
+            finished.await(15, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void removeHook(Thread hook) {

@@ -37,6 +37,8 @@ final class ServeCommand implements Callable<Integer> {
 
     /** Released on shutdown; tests release it to stop the server. */
     final CountDownLatch stop = new CountDownLatch(1);
+    /** Released when everything was stopped and the last line printed. */
+    final CountDownLatch finished = new CountDownLatch(1);
     private Map<String, String> environment = System.getenv();
 
     ServeCommand environment(Map<String, String> values) {
@@ -46,11 +48,19 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        try {
+            return runUntilStopped();
+        } finally {
+            finished.countDown();
+        }
+    }
+
+    private Integer runUntilStopped() throws InterruptedException {
         ServerConfig settings = loadConfig();
         PrintWriter out = spec.commandLine().getOut();
         PrintStream console = new PrintStream(new WriterOutputStream(out), true, StandardCharsets.UTF_8);
         try (RoundsServer server = RoundsServer.start(settings, environment, clock(), console)) {
-            Thread hook = new Thread(stop::countDown, "rounds-shutdown");
+            Thread hook = new Thread(this::stopAndWait, "rounds-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
             out.printf("rounds: serving on http://%s:%d%s%n", settings.http().host(), server.port(),
                     server.osmandPort() < 0 ? "" : ", OsmAnd on port " + server.osmandPort());
@@ -79,6 +89,16 @@ final class ServeCommand implements Callable<Integer> {
             return ConfigLoader.load(config, environment);
         } catch (InvalidConfigException e) {
             throw new UserInputException(e.getMessage());
+        }
+    }
+
+    /** Ctrl-C: lets the command stop what it runs and waits (a little) until it has. */
+    private void stopAndWait() {
+        stop.countDown();
+        try {
+            finished.await(15, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
