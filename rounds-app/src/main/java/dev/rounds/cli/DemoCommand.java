@@ -84,6 +84,10 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--osmand-port", defaultValue = "5055", description = "OsmAnd (Traccar Client) port; 0 picks a free one")
     int osmandPort;
 
+    @Option(names = "--map-tiles", paramLabel = "URL", description = "raster tiles under the live map where the "
+            + "browser can reach them, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png (default: none)")
+    String mapTiles;
+
     @Option(names = {"-q", "--quiet"}, description = "no progress output")
     boolean quiet;
 
@@ -163,7 +167,7 @@ final class DemoCommand implements Callable<Integer> {
 
     private ServerConfig config() {
         ServerConfig d = ServerConfig.defaults();
-        return new ServerConfig(new ServerConfig.Http(host, port), new ServerConfig.OsmAnd(true, osmandPort),
+        return new ServerConfig(new ServerConfig.Http(host, port, mapTiles), new ServerConfig.OsmAnd(true, osmandPort),
                 new ServerConfig.Storage(dir.resolve("data").toString(), null, null, null, null, 4),
                 new ServerConfig.Limits(d.limits().maxBodyBytes(), d.limits().maxBatchPings(), 1000.0, 10_000, 1000.0,
                         10_000, 100, 100),
@@ -171,9 +175,15 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private RoundsServer startServer(SimulationClock clock) {
+        ServerConfig checked;
+        try {
+            checked = config();
+        } catch (RuntimeException e) {
+            throw new UserInputException(e.getMessage());
+        }
         PrintStream console = new PrintStream(new java.io.ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
         try {
-            return RoundsServer.start(config(), Map.of("ROUNDS_ADMIN_PASSWORD", DEMO_PASSWORD), clock, console);
+            return RoundsServer.start(checked, Map.of("ROUNDS_ADMIN_PASSWORD", DEMO_PASSWORD), clock, console);
         } catch (RuntimeException e) {
             throw new UserInputException("the demo server cannot start on " + host + ":" + port + " / OsmAnd " + osmandPort
                     + " (" + e.getMessage() + "); is another program using the port? Try --port 0 --osmand-port 0");

@@ -129,7 +129,8 @@ public final class RoundsServer implements AutoCloseable {
         AtomicInteger osmandPort = new AtomicInteger(-1);
         endpoints.addAll(new SetupApi(osmandPort::get).endpoints());
         endpoints.addAll(new PlanApi(store, areas, planJobs, patrol::activate, limits.maxBodyBytes()).endpoints());
-        endpoints.addAll(new LiveApi(patrol, events, store, clock, limits.maxBodyBytes()).endpoints());
+        endpoints.addAll(new LiveApi(patrol, events, store, clock, limits.maxBodyBytes(),
+                config.http().mapTiles()).endpoints());
         endpoints.addAll(new QrApi(limits.maxBodyBytes()).endpoints());
         endpoints.addAll(new dev.rounds.server.reports.ReportApi(store, planJobs).endpoints());
         Gate gate = new Gate(store, clock, new TokenBuckets(limits.clientRequestsPerSecond(), limits.clientBurst(), clock));

@@ -37,11 +37,21 @@ public record ServerConfig(Http http, OsmAnd osmand, Storage storage, Limits lim
      * @param host address to bind, e.g. {@code 0.0.0.0} or {@code 127.0.0.1}
      * @param port TCP port, 0 for any free one
      */
-    public record Http(String host, int port) {
+    public record Http(String host, int port, String mapTiles) {
         /** Checks the values. */
         public Http {
             require(host != null && !host.isBlank(), "http.host is required, e.g. 0.0.0.0");
             requirePort("http.port", port);
+            mapTiles = mapTiles == null || mapTiles.isBlank() ? null : mapTiles.trim();
+            require(mapTiles == null || (mapTiles.startsWith("https://") || mapTiles.startsWith("http://"))
+                    && mapTiles.contains("{z}") && mapTiles.contains("{x}") && mapTiles.contains("{y}"),
+                    "http.mapTiles must be a tile URL template with {z}, {x} and {y}, "
+                            + "e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png, or empty");
+        }
+
+        /** Without map tiles: the dashboard draws the streets from the server's own data only. */
+        public Http(String host, int port) {
+            this(host, port, null);
         }
     }
 

@@ -30,13 +30,17 @@ public final class LiveApi {
     private final RoundsStore store;
     private final Clock clock;
     private final long maxBodyBytes;
+    private final String mapTiles;
 
-    public LiveApi(ActivePatrol patrol, LiveEvents events, RoundsStore store, Clock clock, long maxBodyBytes) {
+    /** @param mapTiles a tile URL template for the live map, or null for none */
+    public LiveApi(ActivePatrol patrol, LiveEvents events, RoundsStore store, Clock clock, long maxBodyBytes,
+            String mapTiles) {
         this.patrol = patrol;
         this.events = events;
         this.store = store;
         this.clock = clock;
         this.maxBodyBytes = maxBodyBytes;
+        this.mapTiles = mapTiles;
     }
 
     /** The routes. */
@@ -69,6 +73,9 @@ public final class LiveApi {
         Map<String, Object> state = patrol.state(onlyPatroller(ctx));
         if (state == null) {
             throw ApiError.notFound("no active plan: import a map, plan it and make the plan active");
+        }
+        if (mapTiles != null) {
+            state.put("tiles", mapTiles);
         }
         ctx.json(state);
     }

@@ -37,16 +37,20 @@ final class ConfigLoaderTest {
         assertThat(config.osmand().enabled()).isFalse();
         assertThat(config.limits()).isEqualTo(ServerConfig.defaults().limits());
         assertThat(ConfigLoader.load(null, Map.of())).isEqualTo(ServerConfig.defaults());
+        assertThat(config.http().mapTiles()).isNull();
+        String tiles = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
+        assertThat(ConfigLoader.load(null, Map.of("ROUNDS_HTTP_MAP_TILES", tiles)).http().mapTiles()).isEqualTo(tiles);
     }
 
     @Test
     void refusesWithMessagesThatSayWhatToFix() throws IOException {
-        assertRefused(yaml("http:\n  prot: 1\n"), Map.of(), "unknown option 'http.prot', known here: host, port");
+        assertRefused(yaml("http:\n  prot: 1\n"), Map.of(), "unknown option 'http.prot', known here: host, port, mapTiles");
         assertRefused(yaml("htp:\n  port: 1\n"), Map.of(), "unknown option 'htp'");
         assertRefused(yaml("http:\n  port: 70000\n"), Map.of(), "http.port must be 0 to 65535, got 70000");
         assertRefused(null, Map.of("ROUNDS_HTTP_PORT", "eighty"), "http.port");
         assertRefused(yaml("storage:\n  jdbcUrl: jdbc:mysql://x\n"), Map.of(), "storage.jdbcUrl must start with jdbc:postgresql:");
         assertRefused(yaml("- a\n- b\n"), Map.of(), "must be a YAML mapping");
+        assertRefused(null, Map.of("ROUNDS_HTTP_MAP_TILES", "tiles.example/{z}.png"), "http.mapTiles must be a tile URL");
         assertRefused(folder.resolve("missing.yml"), Map.of(), "does not exist");
     }
 
