@@ -64,6 +64,7 @@ public final class RoundsServer implements AutoCloseable {
     private final ActivePatrol patrol;
     private final PlanJobs planJobs;
     private final AreaCatalog areas;
+    private dev.rounds.server.privacy.Retention retention;
 
     private RoundsServer(RoundsStore store, IngestPipeline pipeline, PublishStage publish, List<Endpoint> endpoints,
             Javalin main, Javalin osmand, ActivePatrol patrol, PlanJobs planJobs, AreaCatalog areas) {
@@ -156,7 +157,10 @@ public final class RoundsServer implements AutoCloseable {
         LOG.info("Rounds listening on {}:{} (OsmAnd {}), pipeline {}", config.http().host(), main.port(),
                 osmand == null ? "off" : "on port " + osmand.port(), pipeline.stageNames());
         resumeActivePlan(store, planJobs, patrol);
-        return new RoundsServer(store, pipeline, publish, List.copyOf(endpoints), main, osmand, patrol, planJobs, areas);
+        RoundsServer server = new RoundsServer(store, pipeline, publish, List.copyOf(endpoints), main, osmand, patrol,
+                planJobs, areas);
+        server.retention = new dev.rounds.server.privacy.Retention(store, clock, config.storage().rawPositionDays()).start();
+        return server;
     }
 
     /** After a restart the live patrol follows the plan that was active, with recent shifts replayed. */
@@ -216,6 +220,11 @@ public final class RoundsServer implements AutoCloseable {
         return patrol;
     }
 
+    /** The retention policy (tests run it by hand). */
+    public dev.rounds.server.privacy.Retention retention() {
+        return retention;
+    }
+
     /** Planning jobs and finished plans. */
     public PlanJobs plans() {
         return planJobs;
@@ -247,6 +256,9 @@ public final class RoundsServer implements AutoCloseable {
     /** Stops listening, then closes storage. */
     @Override
     public void close() {
+        if (retention != null) {
+            retention.close();
+        }
         patrol.close();
         planJobs.close();
         if (osmand != null) {

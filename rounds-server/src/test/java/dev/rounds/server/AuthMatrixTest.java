@@ -78,6 +78,7 @@ final class AuthMatrixTest {
         EXPECTED.put("POST /api/v1/alerts/{id}/ack", STAFF);
         EXPECTED.put("POST /api/v1/qr", STAFF);
         EXPECTED.put("GET /api/v1/reports", STAFF);
+        EXPECTED.put("GET /api/v1/audit", ADMIN);
     }
 
     /** An area to plan, made once. */

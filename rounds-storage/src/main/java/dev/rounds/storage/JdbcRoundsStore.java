@@ -392,6 +392,28 @@ final class JdbcRoundsStore implements RoundsStore {
     }
 
     @Override
+    public int deletePingsBefore(Instant cutoff) {
+        return jdbc.inTransaction(c -> Jdbc.update(c, "DELETE FROM pings WHERE fix_time < ?", cutoff));
+    }
+
+    @Override
+    public AuditEntry audit(long userId, String action, String subject) {
+        Instant now = clock.instant();
+        String what = required("audit action", action, 100);
+        String about = subject.length() > 300 ? subject.substring(0, 300) : subject;
+        long id = jdbc.inTransaction(c -> Jdbc.insert(c, "INSERT INTO audit_log (at, user_id, action, subject) VALUES (?,?,?,?)",
+                now, userId, what, about));
+        return new AuditEntry(id, now, userId, what, about);
+    }
+
+    @Override
+    public List<AuditEntry> auditLog(int limit) {
+        return jdbc.query("SELECT id, at, user_id, action, subject FROM audit_log ORDER BY at DESC, id DESC LIMIT ?",
+                row -> new AuditEntry(row.getLong("id"), Jdbc.instant(row, "at"), row.getLong("user_id"),
+                        row.getString("action"), row.getString("subject")), limit);
+    }
+
+    @Override
     public void close() {
         dataSource.close();
     }

@@ -132,6 +132,15 @@ public interface RoundsStore extends PingStore, AutoCloseable {
     /** The keys of alerts raised since a time (so that a restart does not raise them again). */
     List<String> alertKeysSince(Instant since);
 
+    /** Deletes raw positions taken before {@code cutoff} (street traversals stay); returns how many. */
+    int deletePingsBefore(Instant cutoff);
+
+    /** Writes a line of the audit log. */
+    AuditEntry audit(long userId, String action, String subject);
+
+    /** The newest audit lines first, at most {@code limit}. */
+    List<AuditEntry> auditLog(int limit);
+
     /** Releases the connections. */
     @Override
     void close();

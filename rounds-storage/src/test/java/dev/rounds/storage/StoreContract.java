@@ -234,6 +234,30 @@ abstract class StoreContract {
     }
 
     @Test
+    void retentionDeletesOnlyOldPositionsAndKeepsTraversals() {
+        Shift shift = onShift("phone-1");
+        store.storePings(List.of(ping("phone-1", T0.plusSeconds(10)), ping("phone-1", T0.plusSeconds(20)),
+                ping("phone-1", T0.plusSeconds(30))));
+        store.addTraversals(List.of(new StoredTraversal(shift.id(), 4, T0.plusSeconds(10), T0.plusSeconds(30), 1.0)));
+        assertThat(store.deletePingsBefore(T0.plusSeconds(20))).isEqualTo(1);
+        assertThat(store.pingsOfShift(shift.id(), 10)).extracting(p -> p.ping().fixTime())
+                .containsExactly(T0.plusSeconds(20), T0.plusSeconds(30));
+        assertThat(store.traversalsOfShift(shift.id())).hasSize(1);
+        assertThat(store.deletePingsBefore(T0)).isZero();
+    }
+
+    @Test
+    void auditLogKeepsWhoLookedAtWhatNewestFirst() {
+        User admin = store.createUser("ada", "password-1", Role.ADMIN, null);
+        AuditEntry first = store.audit(admin.id(), "view_positions", "shift 1 of patroller 2");
+        clock.advance(Duration.ofSeconds(5));
+        AuditEntry second = store.audit(admin.id(), "export_report", "patroller 2");
+        assertThat(store.auditLog(10)).containsExactly(second, first);
+        assertThat(store.auditLog(1)).containsExactly(second);
+        assertThat(first.at()).isEqualTo(T0);
+    }
+
+    @Test
     void traversalsAreAddedAndReplacedPerShift() {
         Shift shift = onShift("phone-1");
         StoredTraversal a = new StoredTraversal(shift.id(), 4, T0.plusSeconds(10), T0.plusSeconds(70), 1.0);

@@ -40,7 +40,8 @@ public final class TeamApi {
                 new Endpoint(HandlerType.POST, "/api/v1/shifts", Access.STAFF, this::createShift),
                 new Endpoint(HandlerType.GET, "/api/v1/shifts/{id}", Access.USER, ctx -> ctx.json(visibleShift(ctx))),
                 new Endpoint(HandlerType.POST, "/api/v1/shifts/{id}/end", Access.STAFF, this::endShift),
-                new Endpoint(HandlerType.GET, "/api/v1/shifts/{id}/pings", Access.USER, this::shiftPings));
+                new Endpoint(HandlerType.GET, "/api/v1/shifts/{id}/pings", Access.USER, this::shiftPings),
+                new Endpoint(HandlerType.GET, "/api/v1/audit", Access.ADMIN, ctx -> ctx.json(store.auditLog(limitParam(ctx)))));
     }
 
     private void listPatrollers(Context ctx) {
@@ -89,6 +90,10 @@ public final class TeamApi {
 
     private void shiftPings(Context ctx) {
         Shift shift = visibleShift(ctx);
+        User user = Gate.user(ctx);
+        if (user.patrollerId() == null || user.patrollerId() != shift.patrollerId()) {
+            store.audit(user.id(), "view_positions", "shift " + shift.id() + " of patroller " + shift.patrollerId());
+        }
         ctx.json(store.pingsOfShift(shift.id(), limitParam(ctx)));
     }
 

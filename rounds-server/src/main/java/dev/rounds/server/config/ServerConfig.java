@@ -79,7 +79,7 @@ public record ServerConfig(Http http, OsmAnd osmand, Storage storage, Limits lim
      * @param maxConnections connection pool size (at least 2: schema migration holds two)
      */
     public record Storage(String dataDirectory, String jdbcUrl, String username, String password, String schema,
-            int maxConnections) {
+            int maxConnections, int rawPositionDays) {
         /** Checks the values. */
         public Storage {
             jdbcUrl = blankToNull(jdbcUrl);
@@ -91,6 +91,14 @@ public record ServerConfig(Http http, OsmAnd osmand, Storage storage, Limits lim
             require(jdbcUrl == null || jdbcUrl.startsWith("jdbc:postgresql:") || jdbcUrl.startsWith("jdbc:h2:"),
                     "storage.jdbcUrl must start with jdbc:postgresql: or jdbc:h2:, got '" + jdbcUrl + "'");
             require(maxConnections >= 2 && maxConnections <= 200, "storage.maxConnections must be 2 to 200");
+            require(rawPositionDays >= 0 && rawPositionDays <= 3650,
+                    "storage.rawPositionDays must be 0 (keep) to 3650, got " + rawPositionDays);
+        }
+
+        /** Raw positions kept for 90 days. */
+        public Storage(String dataDirectory, String jdbcUrl, String username, String password, String schema,
+                int maxConnections) {
+            this(dataDirectory, jdbcUrl, username, password, schema, maxConnections, 90);
         }
 
         /** The data directory as a path. */
