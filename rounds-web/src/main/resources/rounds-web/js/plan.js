@@ -114,6 +114,9 @@ class PlanPage {
     this.status.className = '';
     try {
       const job = await api('/api/v1/areas/' + this.areaSelect.value + '/plans', { method: 'POST', json: request });
+      // Said at once: a small area can be planned before the first poll comes back.
+      this.status.replaceChildren(el('span', {}, 'Planning: started, 0 % '),
+        el('progress', { max: 100, value: 0, 'aria-label': 'planning progress' }));
       this.follow(job.id);
     } catch (e) { this.status.textContent = e.message; this.status.className = 'error'; }
   }
