@@ -1,7 +1,6 @@
 package dev.rounds.cli;
 
 import dev.rounds.beats.Beat;
-import dev.rounds.network.DemoTown;
 import dev.rounds.network.ProgressListener;
 import dev.rounds.network.StreetNetwork;
 import dev.rounds.server.RoundsServer;
@@ -289,9 +288,5 @@ final class DemoCommand implements Callable<Integer> {
         } catch (IllegalStateException shuttingDown) {
             // the JVM is already stopping: the hook has run
         }
-    }
-
-    static StreetNetwork town(long seed) {
-        return DemoTown.generate(seed).network();
     }
 }

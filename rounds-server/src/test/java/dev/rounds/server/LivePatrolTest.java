@@ -111,9 +111,6 @@ final class LivePatrolTest {
         server.close();
     }
 
-    record OnShift(TestServer.Fixture fixture) {
-    }
-
     static TestServer.Fixture onBeatZero(String name, String device) {
         long patroller = server.json("POST", "/api/v1/patrollers", admin, Map.of("name", name)).created().get("id").asLong();
         String token = server.json("POST", "/api/v1/devices", admin, Map.of("id", device, "patrollerId", patroller))
