@@ -135,11 +135,13 @@ final class DemoCommand implements Callable<Integer> {
             try (PatrolRun patrolRun = simulate(live, planned, team, clock)) {
                 run = patrolRun;
                 printWelcome(out, live, planned, chosenSpeed);
-                Thread hook = new Thread(this::stopAndWait, "rounds-demo-stop");
-                Runtime.getRuntime().addShutdownHook(hook);
-                running.countDown();
-                stop.await();
-                removeHook(hook);
+                StopOnSignal signal = new StopOnSignal("rounds-demo-stop", stop, finished);
+                try {
+                    running.countDown();
+                    stop.await();
+                } finally {
+                    signal.close();
+                }
             }
         } finally {
             running.countDown();
@@ -272,21 +274,5 @@ final class DemoCommand implements Callable<Integer> {
         out.flush();
     }
 
-    /** Ctrl-C: lets the command stop what it runs and waits (a little) until it has. */
-    private void stopAndWait() {
-        stop.countDown();
-        try {
-            finished.await(15, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // the JVM is already stopping: the hook has run
-        }
-    }
 }

@@ -60,13 +60,15 @@ final class ServeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintStream console = new PrintStream(new WriterOutputStream(out), true, StandardCharsets.UTF_8);
         try (RoundsServer server = RoundsServer.start(settings, environment, clock(), console)) {
-            Thread hook = new Thread(this::stopAndWait, "rounds-shutdown");
-            Runtime.getRuntime().addShutdownHook(hook);
-            out.printf("rounds: serving on http://%s:%d%s%n", settings.http().host(), server.port(),
-                    server.osmandPort() < 0 ? "" : ", OsmAnd on port " + server.osmandPort());
-            out.flush();
-            stop.await();
-            removeHook(hook);
+            StopOnSignal signal = new StopOnSignal("rounds-shutdown", stop, finished);
+            try {
+                out.printf("rounds: serving on http://%s:%d%s%n", settings.http().host(), server.port(),
+                        server.osmandPort() < 0 ? "" : ", OsmAnd on port " + server.osmandPort());
+                out.flush();
+                stop.await();
+            } finally {
+                signal.close();
+            }
         }
         out.println("rounds: stopped");
         out.flush();
@@ -92,23 +94,7 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    /** Ctrl-C: lets the command stop what it runs and waits (a little) until it has. */
-    private void stopAndWait() {
-        stop.countDown();
-        try {
-            finished.await(15, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // the JVM is already stopping: the hook has run
-        }
-    }
 
     /** Lets the server print (the first admin's password) to the command's output. */
     private static final class WriterOutputStream extends java.io.OutputStream {

@@ -72,6 +72,8 @@ final class SimulateCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec spec;
 
     final CountDownLatch stop = new CountDownLatch(1);
+    /** Released when the simulation has stopped and printed its last line. */
+    final CountDownLatch finished = new CountDownLatch(1);
     private final HttpClient http = HttpClient.newHttpClient();
     private String token;
 
@@ -111,21 +113,22 @@ final class SimulateCommand implements Callable<Integer> {
             out.printf("rounds: %d patrollers walking plan %s, sending to %s at %.0fx; Ctrl-C stops%n", patrols.size(),
                     planId, osmand, speed);
             out.flush();
-            Thread hook = new Thread(stop::countDown, "rounds-simulate-stop");
-            Runtime.getRuntime().addShutdownHook(hook);
-            while (!stop.await(10, TimeUnit.SECONDS) && patrolRun.remaining() > 0) {
-                if (!quiet) {
-                    out.printf("  sent %d, accepted %d, failed %d, %d to go%n", patrolRun.sent(), patrolRun.accepted(),
-                            patrolRun.failed(), patrolRun.remaining());
-                    out.flush();
-                }
-            }
+            StopOnSignal signal = new StopOnSignal("rounds-simulate-stop", stop, finished);
             try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException stopping) {
-                // the JVM is already stopping
+                while (!stop.await(10, TimeUnit.SECONDS) && patrolRun.remaining() > 0) {
+                    if (!quiet) {
+                        out.printf("  sent %d, accepted %d, failed %d, %d to go%n", patrolRun.sent(),
+                                patrolRun.accepted(), patrolRun.failed(), patrolRun.remaining());
+                        out.flush();
+                    }
+                }
+            } finally {
+                signal.close();
             }
             out.printf("rounds: simulation ended: sent %d, accepted %d%n", patrolRun.sent(), patrolRun.accepted());
+            out.flush();
+        } finally {
+            finished.countDown();
         }
         return 0;
     }
