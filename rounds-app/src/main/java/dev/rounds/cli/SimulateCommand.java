@@ -106,7 +106,7 @@ final class SimulateCommand implements Callable<Integer> {
             String device = "sim-" + run + "-" + beat;
             keys.put(device, enrol(beat, device, start, end));
             patrols.add(new PatrolSimulator(network, WalkerBehaviour.ON_FOOT, PhoneModel.TYPICAL, source.seed * 1000 + beat)
-                    .simulate(device, walk, startNode(network, walk), start, end));
+                    .simulate(device, walk, feature.path("properties").path("start_node").asInt(), start, end));
         }
         String osmand = request("GET", "/api/v1/setup", null).path("osmandUrl").asText();
         try (PatrolRun patrolRun = new PatrolRun(patrols, clock, new OsmAndHttpSender(osmand, keys)).start(200)) {
@@ -183,18 +183,5 @@ final class SimulateCommand implements Callable<Integer> {
             edges[i] = sequence.get(i).asInt();
         }
         return edges;
-    }
-
-    /** The node a closed walk starts at: the end of its first edge that the second does not continue from. */
-    static int startNode(StreetNetwork network, int[] walk) {
-        int a = network.edgeFrom(walk[0]);
-        int b = network.edgeTo(walk[0]);
-        if (walk.length < 2) {
-            return a;
-        }
-        int next = walk[1];
-        boolean continuesFromB = network.edgeFrom(next) == b || network.edgeTo(next) == b;
-        boolean continuesFromA = network.edgeFrom(next) == a || network.edgeTo(next) == a;
-        return continuesFromB && !continuesFromA ? a : continuesFromA && !continuesFromB ? b : a;
     }
 }

@@ -44,6 +44,10 @@ class PlanCommandTest {
         for (JsonNode round : rounds.path("features")) {
             round.path("properties").path("edge_sequence").forEach(e -> coveredByRounds.add(e.asInt()));
             assertThat(round.path("properties").path("minutes").asDouble()).isPositive();
+            int first = round.path("properties").path("edge_sequence").get(0).asInt();
+            JsonNode firstStreet = streets.path("features").get(first).path("properties");
+            assertThat(round.path("properties").path("start_node").asInt()).as("the round starts at an end of its first street")
+                    .isIn(firstStreet.path("from").asInt(), firstStreet.path("to").asInt());
         }
         for (JsonNode street : streets.path("features")) {
             int beat = street.path("properties").path("beat").asInt(-1);

@@ -190,6 +190,7 @@ public final class PlanFiles {
             json.writeNumberField("beat", beat);
             json.writeNumberField("length_m", meters(round.lengthMeters()));
             json.writeNumberField("minutes", minutes(round.lengthMeters()));
+            json.writeNumberField("start_node", round.startNode());
             json.writeArrayFieldStart("edge_sequence");
             for (int e : round.edgeSequence()) {
                 json.writeNumber(e);
