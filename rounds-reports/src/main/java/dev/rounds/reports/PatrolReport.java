@@ -3,7 +3,11 @@ package dev.rounds.reports;
 import dev.rounds.network.StreetNetwork;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A patrol report: the figures of the patrol's own work and of the streets over a period, per
@@ -16,11 +20,15 @@ import java.util.List;
  * @param streets     streets in scope (all, the beat's, or those of the beats the patroller worked)
  *                    and any other street visited, in edge order
  * @param attribution the map data's attribution, or null when the network is not from OSM
+ * @param checkpointVisits checkpoint visits by status, per beat of the checkpoints and patroller, in
+ *                    beat and patroller order
+ * @param observations the observations of the report's shifts, in time order
  */
 public record PatrolReport(Instant from, Instant to, ZoneId zone, Integer beat, String patrollerId,
         StreetNetwork network, String attribution, ActivityFigures total, List<PatrollerFigures> patrollers,
         List<BeatFigures> beats, List<StreetFigures> streets,
-        List<HourCoverage> coverageByHour, List<DayFigures> days, List<ReportAlert> alerts) {
+        List<HourCoverage> coverageByHour, List<DayFigures> days, List<ReportAlert> alerts,
+        List<CheckpointFigures> checkpointVisits, List<ShiftObservation> observations) {
 
     public PatrolReport {
         patrollers = List.copyOf(patrollers);
@@ -29,6 +37,30 @@ public record PatrolReport(Instant from, Instant to, ZoneId zone, Integer beat, 
         coverageByHour = List.copyOf(coverageByHour);
         days = List.copyOf(days);
         alerts = List.copyOf(alerts);
+        checkpointVisits = List.copyOf(checkpointVisits);
+        observations = List.copyOf(observations);
+    }
+
+    /** All checkpoint visits of the report by status. */
+    public CheckpointTally checkpointTotal() {
+        CheckpointTally total = CheckpointTally.NONE;
+        for (CheckpointFigures figures : checkpointVisits) {
+            total = total.plus(figures.visits());
+        }
+        return total;
+    }
+
+    /** The number of observations of each category, the most frequent first (ties by name). */
+    public Map<String, Integer> observationsByCategory() {
+        Map<String, Integer> counts = new TreeMap<>();
+        for (ShiftObservation o : observations) {
+            counts.merge(o.observation().category(), 1, Integer::sum);
+        }
+        Map<String, Integer> ordered = new LinkedHashMap<>();
+        counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .forEach(e -> ordered.put(e.getKey(), e.getValue()));
+        return Collections.unmodifiableMap(ordered);
     }
 
     /** False when no shift started in the period (the writers then say so). */

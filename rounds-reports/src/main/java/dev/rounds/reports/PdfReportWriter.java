@@ -19,13 +19,15 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 /**
  * Writes a printable A4 PDF with Apache PDFBox: summary and the coverage map by visits, the map by
  * longest gap with the coverage chart, the other charts, then the tables (patrollers, beats, days,
- * alerts, the busiest streets and the streets never visited). Everything is vector drawing in the
+ * alerts, checkpoint visits, observations by category and the first observations, the busiest
+ * streets and the streets never visited). Everything is vector drawing in the
  * standard Helvetica fonts, so nothing is fetched or embedded. Every page carries the map data's
  * attribution in its footer.
  */
 public final class PdfReportWriter implements ReportWriter {
     static final int BUSIEST_STREETS = 30;
     static final int NEVER_VISITED_LISTED = 100;
+    static final int OBSERVATIONS_LISTED = 200;
     private static final double MARGIN = 40;
     private static final double ROW = 11;
     private static final Color TEXT = new Color(0x22, 0x22, 0x22);
@@ -101,6 +103,9 @@ public final class PdfReportWriter implements ReportWriter {
             table(ReportTables.days(report), null);
             table(ReportTables.alerts(report), Set.of("raised_at", "kind", "patroller", "beat", "reason",
                     "acknowledged_at", "minutes_to_acknowledge", "comment"));
+            table(ReportTables.checkpointVisits(report), null);
+            table(ReportTables.observationCategories(report), null);
+            observations();
             Table busiest = ReportTables.streets(report, ReportTables.busiest(report, BUSIEST_STREETS));
             table(new Table(busiest.name(), "The " + BUSIEST_STREETS + " streets with the most patrol time",
                     busiest.columns(), busiest.rows()), Set.of("street_id", "name", "beat", "length_m", "visits",
@@ -116,6 +121,15 @@ public final class PdfReportWriter implements ReportWriter {
                     ? ", the first " + listed.size() + " listed; all are in the CSV export" : "");
             table(new Table(table.name(), title, table.columns(), table.rows()),
                     Set.of("street_id", "name", "beat", "length_m"));
+        }
+
+        private void observations() throws IOException {
+            List<ShiftObservation> all = report.observations();
+            List<ShiftObservation> listed = all.subList(0, Math.min(OBSERVATIONS_LISTED, all.size()));
+            Table table = ReportTables.observations(report, listed);
+            String title = "Observations (" + all.size() + ")" + (all.size() > listed.size()
+                    ? ", the first " + listed.size() + " listed; all are in the CSV export" : "");
+            table(new Table(table.name(), title, table.columns(), table.rows()), null);
         }
 
         /** Something drawn into a box on the page. */
@@ -164,7 +178,7 @@ public final class PdfReportWriter implements ReportWriter {
             for (int c = 0; c < shown.size(); c++) {
                 Table.Column column = table.columns().get(shown.get(c));
                 weights[c] = column.kind() != Table.Kind.TEXT ? 1
-                        : Set.of("reason", "comment", "name").contains(column.csvName()) ? 4 : 2;
+                        : Set.of("reason", "comment", "name", "note").contains(column.csvName()) ? 4 : 2;
                 sum += weights[c];
             }
             for (int c = 0; c < weights.length; c++) {

@@ -17,7 +17,7 @@ import java.util.TreeMap;
  * Makes a {@link PatrolReport} from a {@link ReportInput}, streaming: the shifts arrive one at a
  * time, each is reduced to its figures ({@link ShiftAnalysis}) and added to running totals per
  * patroller, beat, street, hour of shift and day, and its visits and fixes are then dropped. Memory
- * is O(streets + beats + patrollers + days + revisit intervals + alerts), not O(fixes).
+ * is O(streets + beats + patrollers + days + revisit intervals + alerts + observations), not O(fixes).
  *
  * <p>A shift is in the report when it starts within [from, to) and matches the beat and patroller
  * filters. Not thread-safe; one builder may make many reports.
@@ -61,6 +61,8 @@ public final class ReportBuilder {
         final long[] streetGapMillis;
         final boolean[] beatWorked;
         final List<ReportAlert> alerts = new ArrayList<>();
+        final List<ShiftObservation> observations = new ArrayList<>();
+        final Map<Integer, Map<String, CheckpointTally>> checkpoints = new TreeMap<>();
         int shiftsSeen;
 
         Run(ReportInput input) {
@@ -97,8 +99,20 @@ public final class ReportBuilder {
             addHours(figures);
             addStreets(figures);
             alerts.addAll(figures.alerts());
+            addObservationsAndCheckpoints(figures);
             beatWorked[data.shift().beat()] = true;
             progress.progress("shifts reported", ++shiftsSeen, -1);
+        }
+
+        private void addObservationsAndCheckpoints(ShiftFigures figures) {
+            var shift = figures.shift();
+            for (ReportObservation observation : figures.observations()) {
+                observations.add(new ShiftObservation(shift.shiftId(), shift.patrollerId(), shift.beat(), observation));
+            }
+            for (ReportCheckpointVisit visit : figures.checkpointVisits()) {
+                checkpoints.computeIfAbsent(visit.beat(), b -> new TreeMap<>())
+                        .merge(shift.patrollerId(), CheckpointTally.NONE.plus(visit.status()), CheckpointTally::plus);
+            }
         }
 
         private void addHours(ShiftFigures figures) {
@@ -131,7 +145,20 @@ public final class ReportBuilder {
             StreetNetwork network = input.network();
             return new PatrolReport(input.from(), input.to(), settings.zone(), input.beat(), input.patrollerId(),
                     network, network.attribution(), total.figures(), patrollerFigures(), beatFigures(), streets(),
-                    hourCoverage(), dayFigures(), sortedAlerts());
+                    hourCoverage(), dayFigures(), sortedAlerts(), checkpointFigures(), sortedObservations());
+        }
+
+        private List<CheckpointFigures> checkpointFigures() {
+            List<CheckpointFigures> list = new ArrayList<>();
+            checkpoints.forEach((beat, byPatroller) -> byPatroller.forEach(
+                    (patroller, tally) -> list.add(new CheckpointFigures(beat, patroller, tally))));
+            return list;
+        }
+
+        private List<ShiftObservation> sortedObservations() {
+            observations.sort(Comparator.comparing((ShiftObservation o) -> o.observation().time())
+                    .thenComparing(ShiftObservation::shiftId));
+            return observations;
         }
 
         private List<PatrollerFigures> patrollerFigures() {

@@ -52,31 +52,53 @@ public record ReportInput(StreetNetwork network, PatrolArea area, Instant from, 
     /**
      * A source over lists already in memory (tests, small exports): each visit goes to the shift of
      * its patroller during which it ended, each fix to the shift of its patroller covering its time,
-     * each alert to the shift named by its shift id.
+     * each alert to the shift named by its shift id. No observations or checkpoint visits.
      *
      * @param fixesByPatroller position fixes keyed by patroller id
      */
     public static ShiftSource listSource(List<Shift> shifts, List<StreetVisit> visits,
             Map<String, List<PositionFix>> fixesByPatroller, List<ReportAlert> alerts) {
+        return listSource(shifts, visits, fixesByPatroller, alerts, Map.of(), Map.of());
+    }
+
+    /**
+     * A source over lists already in memory, with observations and checkpoint visits, which go (as
+     * fixes do) to the shift of their patroller covering their time.
+     *
+     * @param fixesByPatroller            position fixes keyed by patroller id
+     * @param observationsByPatroller     observations keyed by the id of the patroller who made them
+     * @param checkpointVisitsByPatroller checkpoint visits keyed by the id of the patroller who scanned
+     */
+    public static ShiftSource listSource(List<Shift> shifts, List<StreetVisit> visits,
+            Map<String, List<PositionFix>> fixesByPatroller, List<ReportAlert> alerts,
+            Map<String, List<ReportObservation>> observationsByPatroller,
+            Map<String, List<ReportCheckpointVisit>> checkpointVisitsByPatroller) {
         List<Shift> ordered = new ArrayList<>(shifts);
         ordered.sort(Comparator.comparing(Shift::start).thenComparing(Shift::shiftId));
         return (from, to, sink) -> {
             for (Shift shift : ordered) {
                 if (!shift.start().isBefore(from) && shift.start().isBefore(to)) {
-                    sink.accept(dataOf(shift, visits, fixesByPatroller, alerts));
+                    sink.accept(dataOf(shift, visits, fixesByPatroller, alerts, observationsByPatroller,
+                            checkpointVisitsByPatroller));
                 }
             }
         };
     }
 
     private static ShiftData dataOf(Shift shift, List<StreetVisit> visits,
-            Map<String, List<PositionFix>> fixesByPatroller, List<ReportAlert> alerts) {
+            Map<String, List<PositionFix>> fixesByPatroller, List<ReportAlert> alerts,
+            Map<String, List<ReportObservation>> observationsByPatroller,
+            Map<String, List<ReportCheckpointVisit>> checkpointVisitsByPatroller) {
         List<StreetVisit> own = visits.stream()
                 .filter(v -> v.patrollerId().equals(shift.patrollerId()) && shift.covers(v.exit())).toList();
         List<PositionFix> fixes = fixesByPatroller.getOrDefault(shift.patrollerId(), List.of()).stream()
                 .filter(f -> shift.covers(f.time())).toList();
         List<ReportAlert> raised = alerts.stream()
                 .filter(a -> shift.shiftId().equals(a.alert().shiftId())).toList();
-        return new ShiftData(shift, own, fixes, raised);
+        List<ReportObservation> observations = observationsByPatroller.getOrDefault(shift.patrollerId(), List.of())
+                .stream().filter(o -> shift.covers(o.time())).toList();
+        List<ReportCheckpointVisit> scans = checkpointVisitsByPatroller.getOrDefault(shift.patrollerId(), List.of())
+                .stream().filter(c -> shift.covers(c.time())).toList();
+        return new ShiftData(shift, own, fixes, raised, observations, scans);
     }
 }

@@ -1,6 +1,7 @@
 package dev.rounds.reports;
 
 import static dev.rounds.reports.Table.Kind.COUNT;
+import static dev.rounds.reports.Table.Kind.DEGREES;
 import static dev.rounds.reports.Table.Kind.METERS;
 import static dev.rounds.reports.Table.Kind.MINUTES;
 import static dev.rounds.reports.Table.Kind.SHARE;
@@ -12,7 +13,10 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
-/** The tables of a report, the same for every format: patrollers, beats, streets, days, hours, alerts. */
+/**
+ * The tables of a report, the same for every format: patrollers, beats, checkpoint visits, days,
+ * hours, alerts, observations by category, observations and streets.
+ */
 public final class ReportTables {
     private static final List<Column> ACTIVITY = List.of(
             new Column("shifts", "Shifts", COUNT),
@@ -38,8 +42,47 @@ public final class ReportTables {
 
     /** All tables in the order the writers show them. */
     public static List<Table> all(PatrolReport report) {
-        return List.of(patrollers(report), beats(report), days(report), hours(report), alerts(report),
+        return List.of(patrollers(report), beats(report), checkpointVisits(report), days(report), hours(report),
+                alerts(report), observationCategories(report), observations(report, report.observations()),
                 streets(report, report.streets()));
+    }
+
+    /** Checkpoint visits by status, one row per beat of the checkpoints and patroller. */
+    public static Table checkpointVisits(PatrolReport report) {
+        List<Column> columns = List.of(new Column("beat", "Beat", COUNT), new Column("patroller", "Patroller", TEXT),
+                new Column("on_time", "On time", COUNT), new Column("late", "Late", COUNT),
+                new Column("out_of_order", "Out of order", COUNT), new Column("visits", "Visits", COUNT));
+        List<List<Object>> rows = new ArrayList<>();
+        for (CheckpointFigures c : report.checkpointVisits()) {
+            CheckpointTally t = c.visits();
+            rows.add(Arrays.asList(c.beat(), c.patrollerId(), t.onTime(), t.late(), t.outOfOrder(), t.total()));
+        }
+        return new Table("checkpoint_visits", "Checkpoint visits by status", columns, rows);
+    }
+
+    /** How many observations of each category, the most frequent first. */
+    public static Table observationCategories(PatrolReport report) {
+        List<Column> columns = List.of(new Column("category", "Category", TEXT),
+                new Column("observations", "Observations", COUNT));
+        List<List<Object>> rows = new ArrayList<>();
+        report.observationsByCategory().forEach((category, count) -> rows.add(Arrays.asList(category, count)));
+        return new Table("observations_by_category", "Observations by category", columns, rows);
+    }
+
+    /** The given observations, one row each. */
+    public static Table observations(PatrolReport report, List<ShiftObservation> observations) {
+        List<Column> columns = List.of(new Column("time", "Time", TEXT), new Column("patroller", "Patroller", TEXT),
+                new Column("beat", "Beat", COUNT), new Column("category", "Category", TEXT),
+                new Column("note", "Note", TEXT), new Column("photo", "Photo", TEXT),
+                new Column("lat", "Lat", DEGREES), new Column("lon", "Lon", DEGREES));
+        List<List<Object>> rows = new ArrayList<>();
+        for (ShiftObservation o : observations) {
+            ReportObservation observation = o.observation();
+            rows.add(Arrays.asList(ReportText.time(observation.time(), report.zone()), o.patrollerId(), o.beat(),
+                    observation.category(), observation.note(), observation.hasPhoto() ? "yes" : "no",
+                    observation.lat(), observation.lon()));
+        }
+        return new Table("observations", "Observations", columns, rows);
     }
 
     public static Table patrollers(PatrolReport report) {
