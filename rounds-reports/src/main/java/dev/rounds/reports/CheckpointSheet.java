@@ -19,14 +19,13 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
 /**
  * The printable sheet of checkpoint QR codes (A4 PDF): one page per beat, or more for a beat with
  * more than {@value #PER_PAGE} checkpoints, titled "Beat N — checkpoints". Each checkpoint gets a
  * cell with the QR code of its URL, drawn as vector squares so it prints sharp at any size, its
- * name below and the URL in small text, inside a light frame to cut along. Beats are in ascending
+ * name below (in DejaVu Sans, so names in any European script print) and the URL in small text,
+ * inside a light frame to cut along. Beats are in ascending
  * order, checkpoints of a beat in the order given (their tour sequence).
  */
 public final class CheckpointSheet {
@@ -79,14 +78,15 @@ public final class CheckpointSheet {
         try (PDDocument document = new PDDocument()) {
             document.getDocumentInformation().setTitle("Checkpoint QR codes");
             document.getDocumentInformation().setCreator("Rounds");
-            PDFont regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-            PDFont bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+            PdfFonts fonts = PdfFonts.embed(document);
+            PDFont regular = fonts.regular;
+            PDFont bold = fonts.bold;
             try {
                 for (int p = 0; p < Math.max(1, pages.size()); p++) {
                     PDPage page = new PDPage(PDRectangle.A4);
                     document.addPage(page);
                     try (PDPageContentStream stream = new PDPageContentStream(document, page)) {
-                        PdfCanvas canvas = new PdfCanvas(stream, PAGE_HEIGHT, regular);
+                        PdfCanvas canvas = new PdfCanvas(stream, PAGE_HEIGHT, fonts);
                         if (pages.isEmpty()) {
                             canvas.text(MARGIN, GRID_TOP - 30, "No checkpoints to print.", 16, TEXT,
                                     Canvas.Align.START, bold);

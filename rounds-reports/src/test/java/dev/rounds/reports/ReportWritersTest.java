@@ -150,7 +150,8 @@ class ReportWritersTest {
         Path pdf = write(block, ReportFormat.PDF, "block.pdf");
         String text = Poppler.text(pdf);
         assertThat(text).contains("Map data © OpenStreetMap contributors", "Rounds completed: 1 of 2 planned",
-                "radio: road blocked", "Longest time a street went unvisited: 52 min (street 3)");
+                "radio: road blocked", "Longest time a street went unvisited: 52 min (street 3)",
+                "Улица Ленина", "lamp at the corner, Улица Ленина");
         assertThat(Poppler.inkedShare(Poppler.pages(pdf, 40).get(0))).isGreaterThan(0.01);
     }
 
