@@ -31,6 +31,7 @@ public final class GeoJsonReportWriter implements ReportWriter {
         }
         if (report.patrollerId() != null) {
             json.writeStringField("patroller", report.patrollerId());
+            json.writeStringField("patroller_name", report.patrollerName(report.patrollerId()));
         }
         if (report.attribution() != null) {
             json.writeStringField("attribution", report.attribution());
@@ -61,7 +62,8 @@ public final class GeoJsonReportWriter implements ReportWriter {
         for (CheckpointFigures c : report.checkpointVisits()) {
             json.writeStartObject();
             json.writeNumberField("beat", c.beat());
-            json.writeStringField("patroller", c.patrollerId());
+            json.writeStringField("patroller", report.patrollerName(c.patrollerId()));
+            json.writeStringField("patroller_id", c.patrollerId());
             json.writeNumberField("on_time", c.visits().onTime());
             json.writeNumberField("late", c.visits().late());
             json.writeNumberField("out_of_order", c.visits().outOfOrder());
@@ -86,7 +88,8 @@ public final class GeoJsonReportWriter implements ReportWriter {
         json.writeObjectFieldStart("properties");
         json.writeStringField("kind", "observation");
         json.writeStringField("time", observation.time().toString());
-        json.writeStringField("patroller", shiftObservation.patrollerId());
+        json.writeStringField("patroller", report.patrollerName(shiftObservation.patrollerId()));
+        json.writeStringField("patroller_id", shiftObservation.patrollerId());
         json.writeNumberField("beat", shiftObservation.beat());
         json.writeStringField("category", observation.category());
         json.writeStringField("note", observation.note());

@@ -153,7 +153,8 @@ public final class PdfReportWriter implements ReportWriter {
         private void table(Table table, Set<String> keep) throws IOException {
             List<Integer> shown = new ArrayList<>();
             for (int i = 0; i < table.columns().size(); i++) {
-                if (keep == null || keep.contains(table.columns().get(i).csvName())) {
+                boolean forPeople = table.columns().get(i).kind() != Table.Kind.ID;
+                if (forPeople && (keep == null || keep.contains(table.columns().get(i).csvName()))) {
                     shown.add(i);
                 }
             }

@@ -23,6 +23,8 @@ import java.util.TreeMap;
  * filters. Not thread-safe; one builder may make many reports.
  */
 public final class ReportBuilder {
+    /** Patrollers are listed by name as people sort them (Ł beside L), whatever their ids. */
+    private static final Comparator<String> NAME_ORDER = java.text.Collator.getInstance(java.util.Locale.ROOT)::compare;
     private final ReportSettings settings;
     private final ProgressListener progress;
 
@@ -143,15 +145,30 @@ public final class ReportBuilder {
 
         PatrolReport report() {
             StreetNetwork network = input.network();
+            Map<String, String> names = PatrolReport.shownNames(patrollerIds(), input.patrollerNames());
+            Comparator<String> byName = Comparator.comparing(names::get, NAME_ORDER);
             return new PatrolReport(input.from(), input.to(), settings.zone(), input.beat(), input.patrollerId(),
-                    network, network.attribution(), total.figures(), patrollerFigures(), beatFigures(), streets(),
-                    hourCoverage(), dayFigures(), sortedAlerts(), checkpointFigures(), sortedObservations());
+                    network, network.attribution(), total.figures(), patrollerFigures(byName), beatFigures(),
+                    streets(), hourCoverage(), dayFigures(), sortedAlerts(), checkpointFigures(byName),
+                    sortedObservations(), names);
         }
 
-        private List<CheckpointFigures> checkpointFigures() {
+        /** Every patroller id the report names: of its shifts, alerts and the filter. */
+        private java.util.Set<String> patrollerIds() {
+            java.util.Set<String> ids = new java.util.HashSet<>(patrollers.keySet());
+            alerts.stream().map(a -> a.alert().patrollerId()).filter(Objects::nonNull).forEach(ids::add);
+            if (input.patrollerId() != null) {
+                ids.add(input.patrollerId());
+            }
+            return ids;
+        }
+
+        private List<CheckpointFigures> checkpointFigures(Comparator<String> byName) {
             List<CheckpointFigures> list = new ArrayList<>();
             checkpoints.forEach((beat, byPatroller) -> byPatroller.forEach(
                     (patroller, tally) -> list.add(new CheckpointFigures(beat, patroller, tally))));
+            list.sort(Comparator.comparingInt(CheckpointFigures::beat)
+                    .thenComparing(CheckpointFigures::patrollerId, byName.thenComparing(id -> id)));
             return list;
         }
 
@@ -161,8 +178,8 @@ public final class ReportBuilder {
             return observations;
         }
 
-        private List<PatrollerFigures> patrollerFigures() {
-            return patrollers.entrySet().stream()
+        private List<PatrollerFigures> patrollerFigures(Comparator<String> byName) {
+            return patrollers.entrySet().stream().sorted(Map.Entry.comparingByKey(byName.thenComparing(id -> id)))
                     .map(e -> new PatrollerFigures(e.getKey(), e.getValue().figures())).toList();
         }
 

@@ -14,19 +14,23 @@ import java.util.Objects;
 
 /**
  * What a report is made from: the street network and the plan's beats (as a {@link PatrolArea} on
- * the same edge ids), the period [from, to), an optional beat or patroller to report on, and the
- * source of the shifts with their visits, fixes and alerts.
+ * the same edge ids), the period [from, to), an optional beat or patroller to report on, the
+ * source of the shifts with their visits, fixes, alerts, observations and checkpoint visits, and
+ * the patrollers' names.
  *
- * @param beat        report on this beat only, or null for all
- * @param patrollerId report on this patroller only, or null for all
+ * @param beat           report on this beat only, or null for all
+ * @param patrollerId    report on this patroller only, or null for all
+ * @param patrollerNames each patroller's name by id, as the report shows it; a patroller without a
+ *                       name is shown as "#id", two who share a name as "name (#id)"
  */
 public record ReportInput(StreetNetwork network, PatrolArea area, Instant from, Instant to, Integer beat,
-        String patrollerId, ShiftSource shifts) {
+        String patrollerId, ShiftSource shifts, Map<String, String> patrollerNames) {
 
     public ReportInput {
         Objects.requireNonNull(network, "network");
         Objects.requireNonNull(area, "area");
         Objects.requireNonNull(shifts, "shifts");
+        patrollerNames = patrollerNames == null ? Map.of() : Map.copyOf(patrollerNames);
         if (network.edgeCount() != area.edgeCount()) {
             throw new IllegalArgumentException("the area has " + area.edgeCount() + " streets but the network "
                     + network.edgeCount() + ": build the area from the plan made on this network");
@@ -39,14 +43,25 @@ public record ReportInput(StreetNetwork network, PatrolArea area, Instant from, 
         }
     }
 
+    /** An input without patroller names: the report shows each patroller as "#id". */
+    public ReportInput(StreetNetwork network, PatrolArea area, Instant from, Instant to, Integer beat,
+            String patrollerId, ShiftSource shifts) {
+        this(network, area, from, to, beat, patrollerId, shifts, Map.of());
+    }
+
     /** The same input reporting on one beat only. */
     public ReportInput forBeat(int onlyBeat) {
-        return new ReportInput(network, area, from, to, onlyBeat, patrollerId, shifts);
+        return new ReportInput(network, area, from, to, onlyBeat, patrollerId, shifts, patrollerNames);
     }
 
     /** The same input reporting on one patroller only. */
     public ReportInput forPatroller(String onlyPatroller) {
-        return new ReportInput(network, area, from, to, beat, onlyPatroller, shifts);
+        return new ReportInput(network, area, from, to, beat, onlyPatroller, shifts, patrollerNames);
+    }
+
+    /** The same input with these patroller names (id to name). */
+    public ReportInput withPatrollerNames(Map<String, String> names) {
+        return new ReportInput(network, area, from, to, beat, patrollerId, shifts, names);
     }
 
     /**

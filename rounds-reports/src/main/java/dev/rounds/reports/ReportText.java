@@ -19,7 +19,7 @@ final class ReportText {
             return "";
         }
         return switch (kind) {
-            case TEXT, COUNT -> value.toString();
+            case TEXT, COUNT, ID -> value.toString();
             case METERS -> String.format(Locale.ROOT, "%.1f", (Double) value);
             case MINUTES -> String.format(Locale.ROOT, "%.1f", minutes((Duration) value));
             case SHARE -> String.format(Locale.ROOT, "%.4f", (Double) value);
@@ -33,7 +33,7 @@ final class ReportText {
             return "-";
         }
         return switch (kind) {
-            case TEXT, COUNT -> value.toString();
+            case TEXT, COUNT, ID -> value.toString();
             case METERS -> distance((Double) value);
             case MINUTES -> duration((Duration) value);
             case SHARE -> percent((Double) value);
@@ -68,7 +68,8 @@ final class ReportText {
     static String scope(PatrolReport report) {
         return time(report.from(), report.zone()) + " to " + time(report.to(), report.zone()) + " ("
                 + report.zone().getId() + ")" + (report.beat() == null ? ", all beats" : ", beat " + report.beat())
-                + (report.patrollerId() == null ? ", all patrollers" : ", patroller " + report.patrollerId());
+                + (report.patrollerId() == null ? ", all patrollers"
+                        : ", patroller " + report.patrollerName(report.patrollerId()));
     }
 
     /** The headline figures, one per line, for the top of HTML and PDF reports. */

@@ -23,6 +23,8 @@ public record Table(String name, String title, List<Column> columns, List<List<O
     public enum Kind {
         TEXT, COUNT, METERS, MINUTES, SHARE,
         /** WGS84 degrees of a position (a Double). */
-        DEGREES
+        DEGREES,
+        /** An identifier for other programs (a patroller id): in the CSV, left out where people read. */
+        ID
     }
 }

@@ -27,12 +27,13 @@ import org.junit.jupiter.api.Test;
  * Observations and checkpoint visits on the {@link TinyBlock}: p1's hand-walked shift on beat 0
  * (three observations and four scans within it, one of each outside) and p2's shift on beat 1,
  * 08:30-09:30, with a door open at 08:45 (photo), a hazard at 08:50, and Boiler room scanned on
- * time at 08:35 and late at 08:55. Counted by hand:
+ * time at 08:35 and late at 08:55. p1 is Zofia Łęcka, p2 Adam Berg (rows go by name). Counted by
+ * hand:
  * <pre>
  *   observations: hazard 3, door open 1, light out 1          (5)
  *   beat 0, p1:   on time 2, late 1, out of order 0           (3)
- *   beat 1, p1:   on time 0, late 0, out of order 1           (1)
  *   beat 1, p2:   on time 1, late 1, out of order 0           (2)
+ *   beat 1, p1:   on time 0, late 0, out of order 1           (1)
  *   all:          on time 3, late 2, out of order 1           (6)
  * </pre>
  */
@@ -52,7 +53,7 @@ class ObservationsAndCheckpointsTest {
         return new ReportInput(BLOCK.network, BLOCK.area, TinyBlock.START.minus(Duration.ofHours(1)),
                 TinyBlock.START.plus(Duration.ofHours(3)), null, null, ReportInput.listSource(
                         List.of(BLOCK.shift, P2), BLOCK.visits, Map.of("p1", BLOCK.fixes), BLOCK.alerts, observations,
-                        scans));
+                        scans), Map.of("p1", "Zofia Łęcka", "p2", "Adam Berg"));
     }
 
     static final PatrolReport REPORT = new ReportBuilder().build(input());
@@ -74,8 +75,8 @@ class ObservationsAndCheckpointsTest {
     void checkpointVisitsAreCountedByStatusPerBeatAndPatroller() {
         assertThat(REPORT.checkpointVisits()).containsExactly(
                 new CheckpointFigures(0, "p1", new CheckpointTally(2, 1, 0)),
-                new CheckpointFigures(1, "p1", new CheckpointTally(0, 0, 1)),
-                new CheckpointFigures(1, "p2", new CheckpointTally(1, 1, 0)));
+                new CheckpointFigures(1, "p2", new CheckpointTally(1, 1, 0)),
+                new CheckpointFigures(1, "p1", new CheckpointTally(0, 0, 1)));
         assertThat(REPORT.checkpointTotal()).isEqualTo(new CheckpointTally(3, 2, 1));
         assertThat(REPORT.checkpointTotal().total()).isEqualTo(6);
         assertThat(ReportText.summary(REPORT)).contains("Checkpoint visits: 6 (3 on time, 2 late, 1 out of order)",
@@ -117,18 +118,18 @@ class ObservationsAndCheckpointsTest {
             }
         }
         assertThat(files.get("checkpoint_visits.csv")).containsExactly(
-                List.of("beat", "patroller", "on_time", "late", "out_of_order", "visits"),
-                List.of("0", "p1", "2", "1", "0", "3"), List.of("1", "p1", "0", "0", "1", "1"),
-                List.of("1", "p2", "1", "1", "0", "2"));
+                List.of("beat", "patroller", "patroller_id", "on_time", "late", "out_of_order", "visits"),
+                List.of("0", "Zofia Łęcka", "p1", "2", "1", "0", "3"), List.of("1", "Adam Berg", "p2", "1", "1", "0", "2"),
+                List.of("1", "Zofia Łęcka", "p1", "0", "0", "1", "1"));
         assertThat(files.get("observations_by_category.csv")).containsExactly(List.of("category", "observations"),
                 List.of("hazard", "3"), List.of("door open", "1"), List.of("light out", "1"));
         List<List<String>> observations = files.get("observations.csv");
-        assertThat(observations.get(0)).containsExactly("time", "patroller", "beat", "category", "note", "photo", "lat",
-                "lon");
+        assertThat(observations.get(0)).containsExactly("time", "patroller", "patroller_id", "beat", "category", "note",
+                "photo", "lat", "lon");
         assertThat(observations).hasSize(6);
-        assertThat(observations.get(1)).containsExactly("2026-11-29 08:05", "p1", "0", "hazard", "loose paving slab",
-                "yes", "47.000000", "8.001300");
-        assertThat(observations.get(3).get(4)).isEqualTo("broken glass, \"Old\" lane");
+        assertThat(observations.get(1)).containsExactly("2026-11-29 08:05", "Zofia Łęcka", "p1", "0", "hazard",
+                "loose paving slab", "yes", "47.000000", "8.001300");
+        assertThat(observations.get(3).get(5)).isEqualTo("broken glass, \"Old\" lane");
     }
 
     @Test
@@ -155,12 +156,14 @@ class ObservationsAndCheckpointsTest {
         assertThat(door.get("properties").get("has_photo").asBoolean()).isTrue();
         assertThat(door.get("properties").get("beat").asInt()).isEqualTo(1);
         assertThat(door.get("properties").get("time").asText()).isEqualTo("2026-11-29T08:45:00Z");
+        assertThat(door.get("properties").get("patroller").asText()).isEqualTo("Adam Berg");
+        assertThat(door.get("properties").get("patroller_id").asText()).isEqualTo("p2");
         assertThat(json.get("observations_by_category").toString()).isEqualTo(
                 "{\"hazard\":3,\"door open\":1,\"light out\":1}");
         JsonNode visits = json.get("checkpoint_visits");
         assertThat(visits).hasSize(3);
-        assertThat(visits.get(2).toString()).isEqualTo(
-                "{\"beat\":1,\"patroller\":\"p2\",\"on_time\":1,\"late\":1,\"out_of_order\":0,\"visits\":2}");
+        assertThat(visits.get(1).toString()).isEqualTo("{\"beat\":1,\"patroller\":\"Adam Berg\",\"patroller_id\":\"p2\","
+                + "\"on_time\":1,\"late\":1,\"out_of_order\":0,\"visits\":2}");
     }
 
     @Test
@@ -171,8 +174,8 @@ class ObservationsAndCheckpointsTest {
                 "<h2 id=\"checkpoint_visits\">Checkpoint visits by status</h2>",
                 "<h2 id=\"observations_by_category\">Observations by category</h2>",
                 "<h2 id=\"observations\">Observations</h2>",
-                "<td class=\"n\">1</td><td>p2</td><td class=\"n\">1</td><td class=\"n\">1</td><td class=\"n\">0</td>"
-                        + "<td class=\"n\">2</td>",
+                "<td class=\"n\">1</td><td>Adam Berg</td><td class=\"n\">1</td><td class=\"n\">1</td>"
+                        + "<td class=\"n\">0</td><td class=\"n\">2</td>",
                 "<td>hazard</td><td class=\"n\">3</td>",
                 "<td>broken glass, &quot;Old&quot; lane</td><td>no</td><td class=\"n\">47.00050</td>");
     }
@@ -187,7 +190,8 @@ class ObservationsAndCheckpointsTest {
                 "Observations: 5 (hazard 3, door open 1, light out 1)", "Checkpoint visits by status",
                 "Observations by category", "Observations (5)", "loose paving slab", "side door of the depot open",
                 "2026-11-29 08:45");
-        assertThat(text).containsPattern("1 p2 1 1 0 2").containsPattern("hazard 3\\s");
+        assertThat(text).contains("1 Adam Berg 1 1 0 2", "Zofia Łęcka").containsPattern("hazard 3\\s")
+                .doesNotContain("#p1", "#p2", " p2 ");
     }
 
     private static byte[] bytes(ReportFormat format) throws IOException {
