@@ -161,12 +161,20 @@ public final class CheckpointSheet {
         return new Canvas.Box(cell.x() + (cell.width() - QR_SIDE) / 2, cell.y() + QR_TOP_PADDING, QR_SIDE, QR_SIDE);
     }
 
-    /** The code's modules with the standard quiet zone of 4 modules, at error correction M (15 %). */
+    /**
+     * The code's modules with the standard quiet zone of 4 modules, at error correction M (15 %). A
+     * URL that is not plain ASCII is encoded as UTF-8 with an ECI marker; a plain one without, as
+     * the server's device QR codes are, which every scanner reads.
+     */
     private static BitMatrix matrix(String url) {
+        Map<EncodeHintType, Object> hints = new java.util.EnumMap<>(EncodeHintType.class);
+        hints.put(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M);
+        hints.put(EncodeHintType.MARGIN, 4);
+        if (!java.nio.charset.StandardCharsets.US_ASCII.newEncoder().canEncode(url)) {
+            hints.put(EncodeHintType.CHARACTER_SET, "UTF-8");
+        }
         try {
-            return new QRCodeWriter().encode(url, BarcodeFormat.QR_CODE, 0, 0, Map.of(
-                    EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4,
-                    EncodeHintType.CHARACTER_SET, "UTF-8"));
+            return new QRCodeWriter().encode(url, BarcodeFormat.QR_CODE, 0, 0, hints);
         } catch (WriterException e) {
             throw new IllegalArgumentException("cannot encode '" + url + "' as a QR code: " + e.getMessage(), e);
         }
