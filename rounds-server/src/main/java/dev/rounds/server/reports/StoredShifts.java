@@ -15,15 +15,18 @@ import dev.rounds.storage.StoredTraversal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
  * The shifts of a period as stored: each shift's matched street traversals become visits, its
  * pings position fixes and its alerts (with their acknowledgement) report alerts, one shift at a
  * time so that a long report never holds everything at once. Shifts on beats the plan does not
- * have are left out.
+ * have are left out. Patrollers are named by their stored id ({@link #patrollerNames} gives their
+ * names for the report).
  */
 public final class StoredShifts implements ShiftSource {
     private static final int MAX_PINGS_PER_SHIFT = 2_000_000;
@@ -35,6 +38,15 @@ public final class StoredShifts implements ShiftSource {
         this.store = store;
         this.beatCount = beatCount;
         this.edgeCount = edgeCount;
+    }
+
+    /** Each stored patroller's name, keyed by the id the shifts of this source carry. */
+    public Map<String, String> patrollerNames() {
+        Map<String, String> names = new HashMap<>();
+        for (dev.rounds.storage.Patroller patroller : store.patrollers()) {
+            names.put(Long.toString(patroller.id()), patroller.name());
+        }
+        return names;
     }
 
     @Override
