@@ -78,13 +78,17 @@ public final class GeoJsonReportWriter implements ReportWriter {
         ReportObservation observation = shiftObservation.observation();
         json.writeStartObject();
         json.writeStringField("type", "Feature");
-        json.writeObjectFieldStart("geometry");
-        json.writeStringField("type", "Point");
-        json.writeArrayFieldStart("coordinates");
-        json.writeNumber(round7(observation.lon()));
-        json.writeNumber(round7(observation.lat()));
-        json.writeEndArray();
-        json.writeEndObject();
+        if (observation.hasPosition()) {
+            json.writeObjectFieldStart("geometry");
+            json.writeStringField("type", "Point");
+            json.writeArrayFieldStart("coordinates");
+            json.writeNumber(round7(observation.lon()));
+            json.writeNumber(round7(observation.lat()));
+            json.writeEndArray();
+            json.writeEndObject();
+        } else {
+            json.writeNullField("geometry");
+        }
         json.writeObjectFieldStart("properties");
         json.writeStringField("kind", "observation");
         json.writeStringField("time", observation.time().toString());

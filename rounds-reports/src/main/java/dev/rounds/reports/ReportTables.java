@@ -83,7 +83,8 @@ public final class ReportTables {
             rows.add(Arrays.asList(ReportText.time(observation.time(), report.zone()),
                     report.patrollerName(o.patrollerId()), o.patrollerId(), o.beat(),
                     observation.category(), observation.note(), observation.hasPhoto() ? "yes" : "no",
-                    observation.lat(), observation.lon()));
+                    observation.hasPosition() ? observation.lat() : null,
+                    observation.hasPosition() ? observation.lon() : null));
         }
         return new Table("observations", "Observations", columns, rows);
     }

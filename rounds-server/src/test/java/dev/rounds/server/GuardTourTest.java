@@ -312,6 +312,33 @@ final class GuardTourTest {
         assertThat(Instant.parse(walked)).isBetween(start, start.plusSeconds(6L * walk.size()));
     }
 
+    @Test
+    void theReportListsObservationsAndCheckpointVisitsByName() {
+        Patroller kim = patroller("Kim", 0, 50);
+        assertThat(scan(kim, gate.get("code").asText(), null).created().get("status").asText()).isEqualTo("on_time");
+        server.json("POST", "/api/v1/observations", kim.auth(), Map.of("category", "damage",
+                "note", "Broken fence panel at the car park", "lat", 48.1, "lon", 11.5)).created();
+        server.json("POST", "/api/v1/observations", kim.auth(), Map.of("category", "door open", "note", "")).created();
+        JsonNode report = server.send("GET", "/api/v1/reports?format=geojson&from=" + NOW.minus(Duration.ofDays(1))
+                + "&to=" + NOW.plus(Duration.ofHours(1)), supervisor, null, null).json();
+        assertThat(report.path("observations_by_category").path("damage").asInt()).isGreaterThanOrEqualTo(1);
+        assertThat(report.path("checkpoint_visits")).anySatisfy(c -> {
+            assertThat(c.get("patroller").asText()).isEqualTo("Kim");
+            assertThat(c.get("on_time").asInt()).isEqualTo(1);
+        });
+        List<JsonNode> kims = new ArrayList<>();
+        report.path("features").forEach(f -> {
+            if (f.path("properties").path("kind").asText().equals("observation")
+                    && f.path("properties").path("patroller").asText().equals("Kim")) {
+                kims.add(f);
+            }
+        });
+        assertThat(kims).extracting(f -> f.path("properties").path("category").asText())
+                .containsExactlyInAnyOrder("damage", "door open");
+        assertThat(kims).filteredOn(f -> f.path("properties").path("category").asText().equals("door open"))
+                .singleElement().satisfies(f -> assertThat(f.path("geometry").isNull()).isTrue());
+    }
+
     static JsonNode longestStreet(int beat) {
         JsonNode best = null;
         for (JsonNode street : server.send("GET", "/api/v1/coverage", admin, null, null).json().path("features")) {

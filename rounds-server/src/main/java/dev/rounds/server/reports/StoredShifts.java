@@ -6,10 +6,15 @@ import dev.rounds.coverage.PositionFix;
 import dev.rounds.coverage.StreetVisit;
 import dev.rounds.ingest.Alarm;
 import dev.rounds.reports.ReportAlert;
+import dev.rounds.reports.ReportCheckpointVisit;
+import dev.rounds.reports.ReportObservation;
 import dev.rounds.reports.ShiftData;
 import dev.rounds.reports.ShiftSource;
+import dev.rounds.storage.CheckpointVisit;
+import dev.rounds.storage.Observation;
 import dev.rounds.storage.RoundsStore;
 import dev.rounds.storage.Shift;
+import dev.rounds.storage.StoredCheckpoint;
 import dev.rounds.storage.StoredPing;
 import dev.rounds.storage.StoredTraversal;
 import java.time.Duration;
@@ -61,7 +66,7 @@ public final class StoredShifts implements ShiftSource {
             dev.rounds.coverage.Shift covered = new dev.rounds.coverage.Shift(Long.toString(shift.id()), patroller, beat,
                     shift.startsAt(), end);
             sink.accept(new ShiftData(covered, visits(shift, patroller), fixes(shift, patroller),
-                    alerts(shift, beat, end)));
+                    alerts(shift, beat, end), observations(shift, end), checkpointVisits(shift)));
         }
     }
 
@@ -92,6 +97,34 @@ public final class StoredShifts implements ShiftSource {
                     stored.ping().longitude(), stored.ping().alarm() == Alarm.SOS));
         }
         return fixes;
+    }
+
+    private List<ReportObservation> observations(Shift shift, Instant end) {
+        List<ReportObservation> observations = new ArrayList<>();
+        for (Observation o : store.guardTour().observationsBetween(shift.startsAt(), end)) {
+            if (o.shiftId() == shift.id()) {
+                observations.add(new ReportObservation(o.observedAt(), o.category(), o.note(),
+                        o.lat() == null ? Double.NaN : o.lat(), o.lon() == null ? Double.NaN : o.lon(), o.hasPhoto()));
+            }
+        }
+        observations.sort(java.util.Comparator.comparing(ReportObservation::time));
+        return observations;
+    }
+
+    /** Visits judged on time, late or out of order; scans that counted for no round are left out. */
+    private List<ReportCheckpointVisit> checkpointVisits(Shift shift) {
+        List<ReportCheckpointVisit> visits = new ArrayList<>();
+        for (CheckpointVisit visit : store.guardTour().visitsOfShift(shift.id())) {
+            if (visit.status().equals("not_due")) {
+                continue;
+            }
+            StoredCheckpoint checkpoint = store.guardTour().checkpoint(visit.checkpointId()).orElse(null);
+            int beat = checkpoint == null ? -1 : beat(checkpoint.beat());
+            if (beat >= 0) {
+                visits.add(new ReportCheckpointVisit(visit.visitedAt(), checkpoint.name(), beat, visit.status()));
+            }
+        }
+        return visits;
     }
 
     private List<ReportAlert> alerts(Shift shift, int beat, Instant end) {
