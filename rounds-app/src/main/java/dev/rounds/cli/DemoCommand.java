@@ -17,7 +17,9 @@ import dev.rounds.simulation.WalkerBehaviour;
 import dev.rounds.storage.Area;
 import dev.rounds.storage.IssuedDevice;
 import dev.rounds.storage.Patroller;
+import dev.rounds.storage.Role;
 import dev.rounds.storage.RoundsStore;
+import dev.rounds.storage.Shift;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -103,6 +105,7 @@ final class DemoCommand implements Callable<Integer> {
     /** Set once the demo runs, for tests: the server and the simulation. */
     volatile RoundsServer server;
     volatile PatrolRun run;
+    volatile DemoCheckpoints checkpointScans;
     final CountDownLatch running = new CountDownLatch(1);
 
     @Override
@@ -132,9 +135,12 @@ final class DemoCommand implements Callable<Integer> {
             clock.changeSpeed(chosenSpeed);
             live.patrol().activate(planned);
             Team team = team(live.storage(), planned, clock.instant());
-            try (PatrolRun patrolRun = simulate(live, planned, team, clock)) {
+            List<SimulatedPatrol> walks = walks(planned, team, clock);
+            try (PatrolRun patrolRun = simulate(live, walks, team, clock);
+                    DemoCheckpoints scans = DemoCheckpoints.start(live, planned, walks, team.shifts(), clock, seed)) {
                 run = patrolRun;
-                printWelcome(out, live, planned, chosenSpeed);
+                checkpointScans = scans;
+                printWelcome(out, live, planned, chosenSpeed, team);
                 StopOnSignal signal = new StopOnSignal("rounds-demo-stop", stop, finished);
                 try {
                     running.countDown();
@@ -225,27 +231,37 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     /** The demo's patrollers, one per beat, each with a device and a shift starting now. */
-    record Team(List<Long> patrollers, Map<String, String> keys, List<String> devices) {
+    record Team(List<Long> patrollers, Map<String, String> keys, List<String> devices, List<Shift> shifts,
+            List<String> usernames) {
     }
 
     private Team team(RoundsStore store, PlannedArea planned, Instant now) {
         List<Long> ids = new ArrayList<>();
         Map<String, String> keys = new LinkedHashMap<>();
         List<String> devices = new ArrayList<>();
+        List<Shift> shifts = new ArrayList<>();
+        List<String> usernames = new ArrayList<>();
         String run = Long.toString(now.getEpochSecond(), 36);
         for (int beat = 0; beat < planned.plan().beatCount(); beat++) {
             Patroller patroller = store.createPatroller(NAMES[beat % NAMES.length] + (beat < NAMES.length ? "" : " " + beat));
             String device = "demo-" + run + "-" + beat;
             IssuedDevice issued = store.createDevice(device, patroller.id(), "simulated phone");
-            store.createShift(patroller.id(), Integer.toString(beat), now, now.plus(Duration.ofHours(8)));
+            shifts.add(store.createShift(patroller.id(), Integer.toString(beat), now, now.plus(Duration.ofHours(8))));
+            String username = patroller.name().toLowerCase(Locale.ROOT).replace(' ', '-');
+            String base = username;
+            if (store.users().stream().anyMatch(u -> u.username().equals(base))) {
+                username = base + "-" + run;
+            }
+            store.createUser(username, DEMO_PASSWORD, Role.PATROLLER, patroller.id());
+            usernames.add(username);
             ids.add(patroller.id());
             keys.put(device, issued.token());
             devices.add(device);
         }
-        return new Team(ids, keys, devices);
+        return new Team(ids, keys, devices, shifts, usernames);
     }
 
-    private PatrolRun simulate(RoundsServer live, PlannedArea planned, Team team, SimulationClock clock) {
+    private List<SimulatedPatrol> walks(PlannedArea planned, Team team, SimulationClock clock) {
         StreetNetwork network = planned.network();
         List<SimulatedPatrol> patrols = new ArrayList<>();
         Instant start = clock.instant().plusSeconds(5);
@@ -255,15 +271,21 @@ final class DemoCommand implements Callable<Integer> {
             patrols.add(simulator.simulate(team.devices().get(beat.index()), beat.round().edgeSequence(),
                     beat.round().startNode(), start, start.plus(Duration.ofHours(8))));
         }
+        return patrols;
+    }
+
+    private PatrolRun simulate(RoundsServer live, List<SimulatedPatrol> patrols, Team team, SimulationClock clock) {
         String osmand = "http://" + (host.equals("0.0.0.0") ? "127.0.0.1" : host) + ":" + live.osmandPort() + "/";
         return new PatrolRun(patrols, clock, new OsmAndHttpSender(osmand, team.keys())).start(200);
     }
 
-    private void printWelcome(PrintWriter out, RoundsServer live, PlannedArea planned, double chosenSpeed) {
+    private void printWelcome(PrintWriter out, RoundsServer live, PlannedArea planned, double chosenSpeed, Team team) {
         String shown = host.equals("0.0.0.0") ? "localhost" : host;
         out.printf(Locale.ROOT, "%nRounds demo is running.%n");
         out.printf(Locale.ROOT, "  dashboard:  http://%s:%d/%n", shown, live.port());
         out.printf(Locale.ROOT, "  log in as:  admin / %s%n", DEMO_PASSWORD);
+        out.printf(Locale.ROOT, "  phone page: http://%s:%d/rounds-web/phone.html as a patroller: %s / %s%n", shown,
+                live.port(), team.usernames().get(0), DEMO_PASSWORD);
         out.printf(Locale.ROOT, "  map:        %s, %d streets, %.1f km%s%n", planned.areaName(),
                 planned.network().edgeCount(), planned.network().totalLengthMeters() / 1000,
                 planned.network().attribution() == null ? "" : " (" + planned.network().attribution() + ")");

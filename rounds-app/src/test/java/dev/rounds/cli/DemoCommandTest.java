@@ -70,6 +70,14 @@ class DemoCommandTest {
         assertThat(visited[1]).as("streets visited later").isGreaterThan(visited[0]);
         assertThat(covered[1]).as("round progress rises").isGreaterThan(covered[0]);
         assertThat(demo.run.accepted()).isPositive();
+        assertThat(JSON.readTree(get(base + "/api/v1/checkpoints", token))).as("two checkpoints a beat").hasSize(6);
+        java.util.regex.Matcher phone = java.util.regex.Pattern.compile("as a patroller: (\\S+) / ").matcher(out.toString());
+        assertThat(phone.find()).as(out.toString()).isTrue();
+        String patroller = JSON.readTree(post(base + "/api/v1/login", "{\"username\":\"" + phone.group(1)
+                + "\",\"password\":\"" + DemoCommand.DEMO_PASSWORD + "\"}")).get("token").asText();
+        JsonNode myShift = JSON.readTree(get(base + "/api/v1/me/shift", patroller));
+        assertThat(myShift.get("checkpoints")).hasSize(2);
+        assertThat(myShift.get("round").get("legs").size()).isPositive();
         assertThat(demo.run.failed()).as("pings the server refused").isLessThanOrEqualTo(demo.run.sent() / 50);
 
         int port = demo.server.port();
@@ -89,7 +97,7 @@ class DemoCommandTest {
         Thread.sleep(500);
         assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
                 .noneMatch(name -> name.startsWith("rounds-patrol") || name.startsWith("rounds-simulation")
-                        || name.startsWith("rounds-planner"));
+                        || name.startsWith("rounds-planner") || name.startsWith("rounds-demo-scans"));
 
         Path report = dir.resolve("report.geojson");
         java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
