@@ -24,6 +24,7 @@ public final class BenchMain {
             System.out.println("  plan       a whole extract planned end to end: K EXTRACT...");
             System.out.println("  matching   map matching against GraphHopper on simulated patrols: pings/s, mismatch");
             System.out.println("  route-table  what an FMM-style precomputed route table would cost on a map");
+            System.out.println("  report-memory DAYS PATROLLERS  memory of a long report (run with a small -Xmx)");
             System.exit(2);
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
@@ -37,6 +38,7 @@ public final class BenchMain {
             case "plan" -> dev.rounds.bench.planning.EndToEndBenchmark.main(rest);
             case "matching" -> dev.rounds.bench.matching.MatchingBenchmark.main(rest);
             case "route-table" -> dev.rounds.bench.matching.RouteTableEstimate.main(rest);
+            case "report-memory" -> dev.rounds.bench.reports.ReportMemoryBenchmark.main(rest);
             default -> {
                 System.err.println("unknown benchmark '" + args[0] + "'; run without arguments for the list");
                 System.exit(2);
