@@ -3,7 +3,7 @@
 // who reported it and the photo). Both can be switched off in the map's layer control.
 import { el, time } from './api.js';
 
-const VISIT_TEXT = { on_time: 'on time', late: 'late', out_of_order: 'out of order' };
+const VISIT_TEXT = { on_time: 'on time', late: 'late', out_of_order: 'out of order', not_due: 'not due now' };
 const FLASH_MS = 4000;
 
 export class GuardLayers {

@@ -8,7 +8,7 @@ import { position } from './position.js';
 import { downscale } from './photo.js';
 
 const POLL_MS = 15000;
-const VISIT_TEXT = { on_time: 'on time', late: 'late', out_of_order: 'out of order' };
+const VISIT_TEXT = { on_time: 'on time', late: 'late', out_of_order: 'out of order', not_due: 'not due now' };
 const CHECKPOINT_ORDER = { late: 0, due: 1, missed: 2, done: 3 };
 
 const page = { user: null, shift: null, shown: false, lastCheck: null };

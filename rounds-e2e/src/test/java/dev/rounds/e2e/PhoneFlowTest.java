@@ -47,7 +47,8 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 final class PhoneFlowTest {
-    static final Instant NOW = Instant.parse("2026-11-29T12:00:00Z");
+    /** Twenty minutes into the shift and its first checkpoint window, clear of the window's edges. */
+    static final Instant NOW = Instant.parse("2026-11-29T12:20:00Z");
     static final Path MAP = TestData.file("osm/novi-sad-cutout.osm.gz");
     static final String PASSWORD = "patroller-pw-1";
 
@@ -84,7 +85,7 @@ final class PhoneFlowTest {
                 "patrollerId", mira));
         server.json("POST", "/api/v1/devices", admin, Map.of("id", "mira-phone", "patrollerId", mira));
         server.json("POST", "/api/v1/shifts", admin, Map.of("patrollerId", mira, "beat", "0",
-                "startsAt", "2026-11-29T09:00:00Z", "endsAt", "2026-11-29T14:00:00Z"));
+                "startsAt", "2026-11-29T12:00:00Z", "endsAt", "2026-11-29T18:00:00Z"));
         gate = pointOfBeatZero();
         JsonNode checkpoint = server.json("POST", "/api/v1/checkpoints", admin, Map.of("name", "North gate", "lat", gate[0],
                 "lon", gate[1], "beat", 0));
@@ -136,7 +137,7 @@ final class PhoneFlowTest {
         assertThat(phone.locator("#queue-status")).hasText("All sent");
         assertThat(phone.locator("#shift-body")).hasAttribute("data-state", "on-shift");
         assertThat(phone.locator("#shift-body")).containsText("Beat 0");
-        assertThat(phone.locator("#shift-body")).containsText("09:00–14:00");
+        assertThat(phone.locator("#shift-body")).containsText("12:00–18:00");
         assertThat(phone.locator("#checkpoint-list li[data-checkpoint=\"" + checkpointId + "\"]"))
                 .hasAttribute("data-status", "done");
 
