@@ -172,7 +172,7 @@ final class DemoCommand implements Callable<Integer> {
                 new ServerConfig.Storage(dir.resolve("data").toString(), null, null, null, null, 4),
                 new ServerConfig.Limits(d.limits().maxBodyBytes(), d.limits().maxBatchPings(), 1000.0, 10_000, 1000.0,
                         10_000, 100, 100),
-                d.plausibility(), new ServerConfig.Security(720, 10, false, 600));
+                d.plausibility(), new ServerConfig.Security(720, 10, false, 600), ServerConfig.Alerts.defaults());
     }
 
     private RoundsServer startServer(SimulationClock clock) {

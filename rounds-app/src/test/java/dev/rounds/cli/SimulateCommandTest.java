@@ -33,7 +33,7 @@ class SimulateCommandTest {
         ServerConfig config = new ServerConfig(new ServerConfig.Http("127.0.0.1", 0), new ServerConfig.OsmAnd(true, 0),
                 new ServerConfig.Storage(dir.toString(), null, null, null, null, 4),
                 new ServerConfig.Limits(d.limits().maxBodyBytes(), 1000, 1000.0, 10_000, 1000.0, 10_000, 100, 100),
-                d.plausibility(), new ServerConfig.Security(720, 4, false, 600));
+                d.plausibility(), new ServerConfig.Security(720, 4, false, 600), ServerConfig.Alerts.defaults());
         SimulationClock clock = SimulationClock.startingNow(300);
         try (RoundsServer server = RoundsServer.start(config, Map.of("ROUNDS_ADMIN_PASSWORD", "simulate-1"), clock,
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))) {

@@ -7,7 +7,12 @@ public enum AlertKind {
     STANDING_STILL(1),
     ROUND_OVERDUE(2),
     OFF_BEAT(2),
-    STREET_UNVISITED(3);
+    STREET_UNVISITED(3),
+    ROUND_NOT_STARTED(2),
+    CHECKPOINT_MISSED(1),
+    CHECKPOINT_LATE(2),
+    CHECKPOINT_OUT_OF_ORDER(3),
+    NO_ANSWER(0);
 
     private final int priority;
 

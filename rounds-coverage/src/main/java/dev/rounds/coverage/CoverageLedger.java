@@ -73,6 +73,11 @@ public final class CoverageLedger {
         return Optional.ofNullable(shifts.get(shiftId)).map(log -> log.shift);
     }
 
+    /** Every shift in the ledger, in the order they were added. */
+    public List<Shift> shifts() {
+        return shifts.values().stream().map(log -> log.shift).toList();
+    }
+
     /** The shifts that cover this instant. */
     public List<Shift> shiftsAt(Instant time) {
         return shifts.values().stream().map(log -> log.shift).filter(s -> s.covers(time)).toList();

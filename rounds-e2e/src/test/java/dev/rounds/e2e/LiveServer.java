@@ -36,7 +36,7 @@ final class LiveServer implements AutoCloseable {
         ServerConfig config = new ServerConfig(new ServerConfig.Http("127.0.0.1", 0), new ServerConfig.OsmAnd(true, 0),
                 new ServerConfig.Storage(dataDirectory.toString(), null, null, null, null, 4),
                 new ServerConfig.Limits(4096, 1000, 100.0, 100_000, 1000.0, 100_000, 1000, 1000),
-                defaults.plausibility(), new ServerConfig.Security(1, 4, false, 60));
+                defaults.plausibility(), new ServerConfig.Security(1, 4, false, 60), ServerConfig.Alerts.defaults());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         this.server = RoundsServer.start(config, Map.of("ROUNDS_ADMIN_PASSWORD", ADMIN_PASSWORD),
                 Clock.fixed(now, ZoneOffset.UTC), new PrintStream(out, true, StandardCharsets.UTF_8));

@@ -12,7 +12,6 @@ import dev.rounds.ingest.protocol.BatchDecoder;
 import dev.rounds.ingest.protocol.OsmAndDecoder;
 import dev.rounds.ingest.protocol.OwnTracksDecoder;
 import dev.rounds.server.api.Gate;
-import dev.rounds.coverage.CoverageConfig;
 import dev.rounds.server.api.OpsApi;
 import dev.rounds.server.api.QrApi;
 import dev.rounds.server.patrol.ActivePatrol;
@@ -102,7 +101,7 @@ public final class RoundsServer implements AutoCloseable {
         ServerConfig.Limits limits = config.limits();
         PublishStage publish = new PublishStage();
         LiveEvents events = new LiveEvents(JsonBodies.MAPPER);
-        ActivePatrol patrol = new ActivePatrol(store, clock, events, CoverageConfig.DEFAULTS);
+        ActivePatrol patrol = new ActivePatrol(store, clock, events, config.alerts());
         AreaCatalog areas = new AreaCatalog(store);
         PlanJobs planJobs = new PlanJobs(store, areas);
         ServerConfig.Plausibility plausibility = config.plausibility();
@@ -133,6 +132,9 @@ public final class RoundsServer implements AutoCloseable {
         endpoints.addAll(new LiveApi(patrol, events, store, clock, limits.maxBodyBytes(),
                 config.http().mapTiles()).endpoints());
         endpoints.addAll(new QrApi(limits.maxBodyBytes()).endpoints());
+        endpoints.addAll(new dev.rounds.server.guard.CheckpointApi(store, patrol, clock, limits.maxBodyBytes()).endpoints());
+        endpoints.addAll(new dev.rounds.server.guard.ObservationApi(store, clock, events, limits.maxBodyBytes()).endpoints());
+        endpoints.addAll(new dev.rounds.server.guard.PhoneApi(store, patrol, clock, limits.maxBodyBytes()).endpoints());
         endpoints.addAll(new dev.rounds.server.reports.ReportApi(store, planJobs).endpoints());
         Gate gate = new Gate(store, clock, new TokenBuckets(limits.clientRequestsPerSecond(), limits.clientBurst(), clock));
         Javalin main = newApp(limits.maxBodyBytes(), true);

@@ -30,6 +30,7 @@ final class AuthMatrixTest {
 
     private static final Set<Caller> PUBLIC = EnumSet.allOf(Caller.class);
     private static final Set<Caller> USERS = EnumSet.of(Caller.ADMIN, Caller.SUPERVISOR, Caller.PATROLLER);
+    private static final Set<Caller> PATROLLERS = EnumSet.of(Caller.PATROLLER);
     private static final Set<Caller> STAFF = EnumSet.of(Caller.ADMIN, Caller.SUPERVISOR);
     private static final Set<Caller> ADMIN = EnumSet.of(Caller.ADMIN);
     private static final Set<Caller> DEVICE = EnumSet.of(Caller.DEVICE);
@@ -78,6 +79,23 @@ final class AuthMatrixTest {
         EXPECTED.put("POST /api/v1/alerts/{id}/ack", STAFF);
         EXPECTED.put("POST /api/v1/qr", STAFF);
         EXPECTED.put("GET /api/v1/reports", STAFF);
+        EXPECTED.put("GET /c/{code}", PUBLIC);
+        EXPECTED.put("GET /api/v1/checkpoints", USERS);
+        EXPECTED.put("POST /api/v1/checkpoints", STAFF);
+        EXPECTED.put("DELETE /api/v1/checkpoints/{id}", STAFF);
+        EXPECTED.put("GET /api/v1/checkpoints/sheet.pdf", STAFF);
+        EXPECTED.put("GET /api/v1/checkpoint-tours", USERS);
+        EXPECTED.put("PUT /api/v1/checkpoint-tours/{beat}", STAFF);
+        EXPECTED.put("POST /api/v1/checkpoint-visits", PATROLLERS);
+        EXPECTED.put("GET /api/v1/observation-categories", USERS);
+        EXPECTED.put("PUT /api/v1/observation-categories", ADMIN);
+        EXPECTED.put("POST /api/v1/observations", PATROLLERS);
+        EXPECTED.put("GET /api/v1/observations", USERS);
+        EXPECTED.put("GET /api/v1/observations/{id}/photo", USERS);
+        EXPECTED.put("GET /api/v1/me/shift", PATROLLERS);
+        EXPECTED.put("POST /api/v1/me/check", PATROLLERS);
+        EXPECTED.put("GET /api/v1/me/positions", PATROLLERS);
+        EXPECTED.put("POST /api/v1/sos", PATROLLERS);
         EXPECTED.put("GET /api/v1/audit", ADMIN);
     }
 
@@ -136,7 +154,7 @@ final class AuthMatrixTest {
 
     private static TestServer.Answer call(Endpoint endpoint, Caller caller) {
         String path = endpoint.path().replace("/patrollers/{id}", "/patrollers/" + own.patrollerId())
-                .replace("/areas/{id}", "/areas/" + areaId).replace("{edge}", "0").replace("{file}", "plan.json")
+                .replace("/areas/{id}", "/areas/" + areaId).replace("{edge}", "0").replace("{file}", "plan.json").replace("{code}", "NOCODE").replace("{beat}", "0")
                 .replace("{id}", Long.toString(freshShiftOrOwn(endpoint)));
         if (key(endpoint).equals("POST /api/v1/areas")) {
             path += "?name=m" + COUNTER.incrementAndGet() + ".geojson";

@@ -39,7 +39,7 @@ final class TestServer implements AutoCloseable {
         ServerConfig defaults = ServerConfig.defaults();
         ServerConfig config = new ServerConfig(new ServerConfig.Http("127.0.0.1", 0), new ServerConfig.OsmAnd(true, 0),
                 new ServerConfig.Storage(dataDirectory.toString(), null, null, null, null, 4), limits,
-                defaults.plausibility(), new ServerConfig.Security(1, 4, false, 60));
+                defaults.plausibility(), new ServerConfig.Security(1, 4, false, 60), ServerConfig.Alerts.defaults());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         this.server = RoundsServer.start(config, Map.of("ROUNDS_ADMIN_PASSWORD", ADMIN_PASSWORD),
                 Clock.fixed(NOW, ZoneOffset.UTC), new PrintStream(out, true, StandardCharsets.UTF_8));

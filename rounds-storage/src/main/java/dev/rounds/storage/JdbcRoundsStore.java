@@ -21,6 +21,7 @@ final class JdbcRoundsStore implements RoundsStore {
     private final Jdbc jdbc;
     private final Clock clock;
     private final int bcryptCost;
+    private final JdbcGuardTourStore guardTour;
     /** Compared against when a user is unknown, so that the answer takes as long as for a wrong password. */
     private final String dummyHash;
 
@@ -29,6 +30,7 @@ final class JdbcRoundsStore implements RoundsStore {
         this.jdbc = new Jdbc(dataSource);
         this.clock = clock;
         this.bcryptCost = bcryptCost;
+        this.guardTour = new JdbcGuardTourStore(jdbc, clock);
         this.dummyHash = Secrets.passwordHash(Secrets.newToken(), bcryptCost);
     }
 
@@ -414,19 +416,17 @@ final class JdbcRoundsStore implements RoundsStore {
     }
 
     @Override
+    public GuardTourStore guardTour() {
+        return guardTour;
+    }
+
+    @Override
     public void close() {
         dataSource.close();
     }
 
     private static String required(String what, String value, int maxLength) {
-        if (value == null || value.isBlank()) {
-            throw new StoreRefusal(StoreRefusal.Kind.INVALID, what + " is required");
-        }
-        String trimmed = value.trim();
-        if (trimmed.length() > maxLength) {
-            throw new StoreRefusal(StoreRefusal.Kind.INVALID, what + " is longer than " + maxLength + " characters");
-        }
-        return trimmed;
+        return Text.required(what, value, maxLength);
     }
 
     private static void requirePatroller(Connection c, Long patrollerId) throws SQLException {

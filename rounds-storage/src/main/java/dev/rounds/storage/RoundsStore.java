@@ -141,6 +141,9 @@ public interface RoundsStore extends PingStore, AutoCloseable {
     /** The newest audit lines first, at most {@code limit}. */
     List<AuditEntry> auditLog(int limit);
 
+    /** Checkpoints, tour rules, checkpoint visits and observations. */
+    GuardTourStore guardTour();
+
     /** Releases the connections. */
     @Override
     void close();

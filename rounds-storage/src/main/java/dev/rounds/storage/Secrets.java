@@ -27,6 +27,23 @@ final class Secrets {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
+    /** Letters and digits a person reads and types without mistakes (no I, L, O, U, 0 or 1). */
+    private static final String CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+    /** A fresh random checkpoint code of ten characters from {@link #CODE_ALPHABET} (about 49 bits). */
+    static String newCode() {
+        StringBuilder code = new StringBuilder(10);
+        for (int i = 0; i < 10; i++) {
+            code.append(CODE_ALPHABET.charAt(RANDOM.nextInt(CODE_ALPHABET.length())));
+        }
+        return code.toString();
+    }
+
+    /** A typed code as stored: upper case, without spaces or dashes. */
+    static String normalCode(String typed) {
+        return typed.replaceAll("[\\s-]", "").toUpperCase(java.util.Locale.ROOT);
+    }
+
     /** SHA-256 of a token as 64 hex digits. */
     static String tokenHash(String token) {
         try {

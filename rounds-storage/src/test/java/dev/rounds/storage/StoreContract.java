@@ -289,6 +289,86 @@ abstract class StoreContract {
                 .isEqualTo(Map.of("n", 3L, "x", 1.5, "b", false, "s", "t"));
     }
 
+    @Test
+    void checkpointsHaveTypeableSecretCodesAndTourRules() {
+        Area area = store.saveArea("Campus", "osm.pbf", new byte[] {1});
+        GuardTourStore tour = store.guardTour();
+        StoredCheckpoint gate = tour.createCheckpoint(area.id(), "0", " North gate ", 1, 43.73, 7.42);
+        StoredCheckpoint door = tour.createCheckpoint(area.id(), "0", "Boiler room door", 0, 43.731, 7.421);
+        assertThat(gate.name()).isEqualTo("North gate");
+        assertThat(gate.code()).matches("[2-9A-HJKMNP-TV-Z]{10}").isNotEqualTo(door.code());
+        assertThat(tour.checkpoints(area.id())).extracting(StoredCheckpoint::name)
+                .containsExactly("Boiler room door", "North gate");
+        String typed = gate.code().substring(0, 5).toLowerCase(java.util.Locale.ROOT) + "-" + gate.code().substring(5);
+        assertThat(tour.checkpointByCode(typed)).contains(gate);
+        assertThat(tour.checkpointByCode("nonsense")).isEmpty();
+        tour.retireCheckpoint(door.id());
+        assertThat(tour.checkpoints(area.id())).containsExactly(gate);
+        assertThat(tour.checkpointByCode(door.code())).isEmpty();
+        assertThat(tour.checkpoint(door.id())).hasValueSatisfying(c -> assertThat(c.retiredAt()).isEqualTo(T0));
+        assertRefused(() -> tour.retireCheckpoint(door.id()), StoreRefusal.Kind.NOT_FOUND);
+        assertRefused(() -> tour.createCheckpoint(999, "0", "x", 0, 1, 2), StoreRefusal.Kind.NOT_FOUND);
+        assertRefused(() -> tour.createCheckpoint(area.id(), "0", "x", 0, 91, 2), StoreRefusal.Kind.INVALID);
+        assertRefused(() -> tour.createCheckpoint(area.id(), "0", " ", 0, 1, 2), StoreRefusal.Kind.INVALID);
+
+        assertThat(tour.tourRules(area.id())).isEmpty();
+        tour.saveTourRules(new TourRules(area.id(), "0", true, 45, 5, 10));
+        TourRules changed = tour.saveTourRules(new TourRules(area.id(), "0", false, 30, 5, 10));
+        assertThat(tour.tourRules(area.id())).containsExactly(changed);
+        assertRefused(() -> new TourRules(area.id(), "0", false, 0, 5, 10), StoreRefusal.Kind.INVALID);
+    }
+
+    @Test
+    void checkpointVisitsBelongToShifts() {
+        Shift shift = onShift("phone-1");
+        Area area = store.saveArea("Campus", "osm.pbf", new byte[] {1});
+        StoredCheckpoint gate = store.guardTour().createCheckpoint(area.id(), "north", "Gate", 0, 48.1, 11.5);
+        GuardTourStore tour = store.guardTour();
+        CheckpointVisit late = tour.recordVisit(gate.id(), shift.id(), T0.plusSeconds(600), 48.1, 11.5, "QR", "late");
+        CheckpointVisit typed = tour.recordVisit(gate.id(), shift.id(), T0.plusSeconds(60), null, null, "code", "on_time");
+        assertThat(late.method()).isEqualTo("qr");
+        assertThat(tour.visitsOfShift(shift.id())).containsExactly(typed, late);
+        assertThat(tour.visitsBetween(T0.plusSeconds(61), T0.plusSeconds(601))).containsExactly(late);
+        assertRefused(() -> tour.recordVisit(gate.id(), shift.id(), T0, null, null, "radio", "on_time"),
+                StoreRefusal.Kind.INVALID);
+        assertRefused(() -> tour.recordVisit(gate.id(), 999, T0, null, null, "qr", "on_time"), StoreRefusal.Kind.NOT_FOUND);
+        assertRefused(() -> tour.recordVisit(999, shift.id(), T0, null, null, "qr", "on_time"), StoreRefusal.Kind.NOT_FOUND);
+        assertThat(tour.visitsOfShift(shift.id())).hasSize(2);
+    }
+
+    @Test
+    void observationsKeepCategoryNotePlaceAndPhoto() {
+        Shift shift = onShift("phone-1");
+        GuardTourStore tour = store.guardTour();
+        assertThat(tour.observationCategories()).containsExactly("hazard", "damage", "light out", "door open", "other");
+        byte[] jpeg = new byte[2 * 1024 * 1024];
+        new Random(3).nextBytes(jpeg);
+        Observation light = tour.recordObservation(shift.id(), "light out", " Lamp by the bins ", T0.plusSeconds(5),
+                48.1, 11.5, new Photo(jpeg, "image/jpeg"));
+        Observation door = tour.recordObservation(shift.id(), "door open", "", T0.plusSeconds(9), null, null, null);
+        assertThat(light.note()).isEqualTo("Lamp by the bins");
+        assertThat(light.patrollerId()).isEqualTo(shift.patrollerId());
+        assertThat(tour.observationsBetween(T0, T0.plusSeconds(60))).containsExactly(door, light);
+        assertThat(tour.observation(light.id())).contains(light);
+        assertThat(tour.observationPhoto(light.id())).hasValueSatisfying(p -> {
+            assertThat(p.bytes()).isEqualTo(jpeg);
+            assertThat(p.contentType()).isEqualTo("image/jpeg");
+        });
+        assertThat(tour.observationPhoto(door.id())).isEmpty();
+        assertRefused(() -> tour.recordObservation(shift.id(), "person", "x", T0, null, null, null),
+                StoreRefusal.Kind.INVALID);
+        assertRefused(() -> tour.recordObservation(shift.id(), "other", "x", T0, null, null,
+                new Photo(new byte[1], "text/html")), StoreRefusal.Kind.INVALID);
+
+        assertThat(tour.saveObservationCategories(List.of(" graffiti ", "other"))).containsExactly("graffiti", "other");
+        assertThat(tour.observationCategories()).containsExactly("graffiti", "other");
+        assertRefused(() -> tour.saveObservationCategories(List.of()), StoreRefusal.Kind.INVALID);
+        assertRefused(() -> tour.saveObservationCategories(List.of("a", "a ")), StoreRefusal.Kind.INVALID);
+        assertThat(tour.observationCategories()).containsExactly("graffiti", "other");
+        assertRefused(() -> tour.recordObservation(shift.id(), "hazard", "x", T0, null, null, null),
+                StoreRefusal.Kind.INVALID);
+    }
+
     private static void assertRefused(Runnable action, StoreRefusal.Kind kind) {
         assertThatThrownBy(action::run)
                 .isInstanceOfSatisfying(StoreRefusal.class, e -> assertThat(e.kind()).isEqualTo(kind));

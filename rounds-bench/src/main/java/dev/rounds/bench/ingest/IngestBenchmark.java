@@ -88,7 +88,7 @@ public final class IngestBenchmark {
             int clients) throws Exception {
         ServerConfig config = new ServerConfig(new ServerConfig.Http("127.0.0.1", 0), new ServerConfig.OsmAnd(true, 0),
                 storage, new ServerConfig.Limits(64L << 20, 100_000, 1e9, 1_000_000_000, 1e9, 1_000_000_000, 1000, 1000),
-                new ServerConfig.Plausibility(300, 200, 70), new ServerConfig.Security(1, 4, false, 60));
+                new ServerConfig.Plausibility(300, 200, 70), new ServerConfig.Security(1, 4, false, 60), ServerConfig.Alerts.defaults());
         try (RoundsServer server = RoundsServer.start(config, Map.of("ROUNDS_ADMIN_PASSWORD", ADMIN_PASSWORD),
                 Clock.systemUTC(), new PrintStream(PrintStream.nullOutputStream()))) {
             IngestBenchmark bench = new IngestBenchmark(server);

@@ -63,7 +63,7 @@ public final class LiveLatencyBenchmark {
         ServerConfig config = new ServerConfig(new ServerConfig.Http("127.0.0.1", 0), new ServerConfig.OsmAnd(false, 0),
                 new ServerConfig.Storage(dir.toString(), null, null, null, null, 8),
                 new ServerConfig.Limits(d.limits().maxBodyBytes(), 10_000, 100_000.0, 100_000, 100_000.0, 100_000, 100, 100),
-                d.plausibility(), new ServerConfig.Security(12, 4, false, 600));
+                d.plausibility(), new ServerConfig.Security(12, 4, false, 600), ServerConfig.Alerts.defaults());
         try (RoundsServer server = RoundsServer.start(config, Map.of("ROUNDS_ADMIN_PASSWORD", PASSWORD), Clock.systemUTC(),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))) {
             PlannedArea planned = plan(server);

@@ -57,10 +57,13 @@ public final class Gate {
         boolean allowed = switch (access) {
             case ADMIN -> user.role() == Role.ADMIN;
             case STAFF -> user.role() == Role.ADMIN || user.role() == Role.SUPERVISOR;
+            case PATROLLER -> user.patrollerId() != null;
             default -> true;
         };
         if (!allowed) {
-            throw ApiError.forbidden("role " + user.role().code() + " may not do this");
+            throw ApiError.forbidden(access == Access.PATROLLER
+                    ? "only a patroller does this from their phone: sign in as a user with role patroller"
+                    : "role " + user.role().code() + " may not do this");
         }
     }
 

@@ -13,14 +13,16 @@ import java.time.Duration;
  * @param limits request sizes and rate limits
  * @param plausibility what the plausibility stage accepts
  * @param security sessions and password hashing
+ * @param alerts alert thresholds and the lone-worker check
  */
 public record ServerConfig(Http http, OsmAnd osmand, Storage storage, Limits limits, Plausibility plausibility,
-        Security security) {
+        Security security, Alerts alerts) {
 
     /** Checks every section is present. */
     public ServerConfig {
         require(http != null && osmand != null && storage != null && limits != null && plausibility != null
-                && security != null, "every section (http, osmand, storage, limits, plausibility, security) is required");
+                && security != null && alerts != null,
+                "every section (http, osmand, storage, limits, plausibility, security, alerts) is required");
     }
 
     /** The defaults: port 8082, OsmAnd on 5055, embedded H2 in {@code ./data}. */
@@ -28,7 +30,8 @@ public record ServerConfig(Http http, OsmAnd osmand, Storage storage, Limits lim
         return new ServerConfig(new Http("0.0.0.0", 8082), new OsmAnd(true, 5055),
                 new Storage("data", null, null, null, null, 4),
                 new Limits(1_048_576, 10_000, 2.0, 20, 50.0, 200, 10, 30),
-                new Plausibility(300, 200.0, 70.0), new Security(12, 12, false, 60));
+                new Plausibility(300, 200.0, 70.0), new Security(12, 12, false, 60),
+                Alerts.defaults());
     }
 
     /**
@@ -169,6 +172,48 @@ public record ServerConfig(Http http, OsmAnd osmand, Storage storage, Limits lim
             require(deviceTrustSeconds >= 0 && deviceTrustSeconds <= 3600, "security.deviceTrustSeconds must be 0 to 3600");
             require(sessionHours >= 1 && sessionHours <= 24 * 30, "security.sessionHours must be 1 to 720");
             require(bcryptCost >= 4 && bcryptCost <= 31, "security.bcryptCost must be 4 to 31");
+        }
+    }
+
+    /**
+     * When the live patrol raises alerts, and the lone-worker check.
+     *
+     * @param noPositionsMinutes silence from a patroller on shift that alerts
+     * @param standingStillMinutes how long a patroller may stay within {@code standingRadiusMeters}
+     * @param standingRadiusMeters radius that counts as not moving
+     * @param offBeatMinutes how long a patroller may walk outside their beat
+     * @param unvisitedFactor a street alerts when unvisited longer than its revisit interval times this
+     * @param roundOverdueFactor a round alerts when it takes longer than planned times this
+     * @param roundCompleteShare share of a beat's street length that completes a round
+     * @param loneWorkerAskMinutes standing still this long during a shift asks the patroller on their phone
+     *        whether they are fine (0 turns the check off)
+     * @param loneWorkerAnswerMinutes no answer within this raises a top-priority alert
+     */
+    public record Alerts(int noPositionsMinutes, int standingStillMinutes, double standingRadiusMeters,
+            int offBeatMinutes, double unvisitedFactor, double roundOverdueFactor, double roundCompleteShare,
+            int loneWorkerAskMinutes, int loneWorkerAnswerMinutes) {
+        /** Checks the values. */
+        public Alerts {
+            require(noPositionsMinutes >= 1 && standingStillMinutes >= 1 && offBeatMinutes >= 1,
+                    "alerts.noPositionsMinutes, standingStillMinutes and offBeatMinutes must be at least 1");
+            require(standingRadiusMeters > 0, "alerts.standingRadiusMeters must be positive");
+            require(unvisitedFactor >= 1 && roundOverdueFactor >= 1,
+                    "alerts.unvisitedFactor and alerts.roundOverdueFactor must be at least 1");
+            require(roundCompleteShare > 0 && roundCompleteShare <= 1, "alerts.roundCompleteShare must be in (0, 1]");
+            require(loneWorkerAskMinutes >= 0, "alerts.loneWorkerAskMinutes must be 0 (off) or more");
+            require(loneWorkerAnswerMinutes >= 1, "alerts.loneWorkerAnswerMinutes must be at least 1");
+        }
+
+        /** The defaults, as in rounds.example.yml. */
+        public static Alerts defaults() {
+            return new Alerts(10, 10, 25, 10, 1.5, 1.25, 0.95, 15, 5);
+        }
+
+        /** The thresholds as the coverage engine takes them. */
+        public dev.rounds.coverage.CoverageConfig coverage() {
+            return new dev.rounds.coverage.CoverageConfig(roundCompleteShare, unvisitedFactor,
+                    Duration.ofMinutes(standingStillMinutes), standingRadiusMeters, Duration.ofMinutes(offBeatMinutes),
+                    Duration.ofMinutes(noPositionsMinutes), roundOverdueFactor);
         }
     }
 

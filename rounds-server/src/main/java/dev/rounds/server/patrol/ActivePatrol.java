@@ -1,22 +1,28 @@
 package dev.rounds.server.patrol;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rounds.coverage.AlertKind;
 import dev.rounds.coverage.AlertWatch;
+import dev.rounds.coverage.CheckpointWatch;
 import dev.rounds.coverage.CoverageConfig;
 import dev.rounds.coverage.CoverageLedger;
 import dev.rounds.coverage.PositionFix;
 import dev.rounds.coverage.RoundProgress;
 import dev.rounds.coverage.StreetVisit;
+import dev.rounds.coverage.WellbeingCheck;
 import dev.rounds.ingest.Alarm;
 import dev.rounds.ingest.Ping;
 import dev.rounds.matching.LiveMatcher;
 import dev.rounds.matching.Traversal;
+import dev.rounds.rounds.RoundSheet;
+import dev.rounds.server.config.ServerConfig;
 import dev.rounds.server.plans.PlannedArea;
 import dev.rounds.storage.Alert;
 import dev.rounds.storage.Device;
 import dev.rounds.storage.Patroller;
 import dev.rounds.storage.RoundsStore;
 import dev.rounds.storage.Shift;
+import dev.rounds.storage.StoredCheckpoint;
 import dev.rounds.storage.StoredPing;
 import dev.rounds.storage.StoredTraversal;
 import java.time.Clock;
@@ -63,17 +69,21 @@ public final class ActivePatrol implements AutoCloseable {
     static final Duration SILENCE_FINISH = Duration.ofMinutes(5);
     private static final Duration REPLAY_WINDOW = Duration.ofHours(24);
     private static final int TRAIL_POINTS = 30;
+    /** A checkpoint placed farther than this from every street gets no beat by default. */
+    private static final double NEAREST_STREET_METERS = 500;
 
     private final RoundsStore store;
     private final Clock clock;
     private final LiveEvents events;
     private final CoverageConfig config;
+    private final ServerConfig.Alerts alertSettings;
     private final ScheduledExecutorService thread;
     private final Map<String, LongAdder> counters = new ConcurrentHashMap<>();
 
     private LivePlan plan;
     private CoverageLedger ledger;
     private AlertWatch watch;
+    private LiveTours tours;
     private final Map<String, DeviceTrack> devices = new HashMap<>();
     private final Map<String, Long> owners = new HashMap<>();
     private final Map<Long, List<Shift>> shiftsByPatroller = new HashMap<>();
@@ -82,11 +92,12 @@ public final class ActivePatrol implements AutoCloseable {
     private final Map<Long, Ping> lastPositions = new HashMap<>();
     private boolean replaying;
 
-    public ActivePatrol(RoundsStore store, Clock clock, LiveEvents events, CoverageConfig config) {
+    public ActivePatrol(RoundsStore store, Clock clock, LiveEvents events, ServerConfig.Alerts alertSettings) {
         this.store = store;
         this.clock = clock;
         this.events = events;
-        this.config = config;
+        this.alertSettings = alertSettings;
+        this.config = alertSettings.coverage();
         this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "rounds-patrol");
             t.setDaemon(true);
@@ -109,6 +120,9 @@ public final class ActivePatrol implements AutoCloseable {
             lastPositions.clear();
             shiftsByPatroller.clear();
             replayRecentShifts(since);
+            tours = new LiveTours(store, planned.areaId(), planned.plan().beatCount(), ledger, alertSettings);
+            syncRunningShifts();
+            reloadTours();
             LOG.info("live patrol follows plan {} ({} beats, {} streets)", planned.planId(), planned.plan().beatCount(),
                     planned.network().edgeCount());
             return null;
@@ -284,6 +298,9 @@ public final class ActivePatrol implements AutoCloseable {
         List<dev.rounds.coverage.Alert> raised = watch.onFix(new PositionFix(patroller, ping.fixTime(), ping.latitude(),
                 ping.longitude(), ping.alarm() == Alarm.SOS));
         raised.forEach(this::raise);
+        if (tours != null) {
+            tours.onFix(new PositionFix(patroller, ping.fixTime(), ping.latitude(), ping.longitude(), false));
+        }
         if (!replaying) {
             events.publish("position", patrollerView(track.patrollerId));
         }
@@ -415,16 +432,27 @@ public final class ActivePatrol implements AutoCloseable {
                 track.idle = true;
             }
         }
+        if (now.getEpochSecond() % 30 == 0) {
+            syncRunningShifts();
+        }
         watch.evaluate(now).forEach(this::raise);
+        List<WellbeingCheck> asked = new ArrayList<>();
+        tours.evaluate(now, asked).forEach(this::raise);
+        for (WellbeingCheck check : asked) {
+            count("wellbeing_checks", 1);
+            events.publish("check", Map.of("patrollerId", Long.parseLong(check.patrollerId()),
+                    "patrollerName", patrollerName(Long.parseLong(check.patrollerId())),
+                    "askedAt", check.askedAt().toString(), "answerBy", check.answerBy().toString()));
+        }
         events.publish("clock", Map.of("now", now.toEpochMilli()));
         if (now.getEpochSecond() % 5 == 0) {
             ledger.shiftsAt(now).forEach(s -> publishProgress(Long.parseLong(s.shiftId())));
         }
     }
 
-    private void raise(dev.rounds.coverage.Alert alert) {
+    private Alert raise(dev.rounds.coverage.Alert alert) {
         if (replaying && alert.raisedAt().isBefore(clock.instant().minus(Duration.ofMinutes(30)))) {
-            return;
+            return null;
         }
         Alert stored = store.raiseAlert(new Alert(0, alert.kind().name().toLowerCase(java.util.Locale.ROOT),
                 alert.kind().priority(), alert.raisedAt(), parseLong(alert.patrollerId()), parseLong(alert.shiftId()),
@@ -432,6 +460,29 @@ public final class ActivePatrol implements AutoCloseable {
                 alert.reason(), null, null, null, alert.edge() < 0 ? null : (long) alert.edge(), alert.key()));
         count("alerts", 1);
         events.publish("alert", alertView(stored));
+        return stored;
+    }
+
+    /** Puts every shift running now into the ledger, so that a patroller who never sent a position is watched too. */
+    private void syncRunningShifts() {
+        Instant now = clock.instant();
+        for (Shift shift : store.shifts()) {
+            if (shift.contains(now)) {
+                ensureInLedger(shift);
+                shiftsByPatroller.remove(shift.patrollerId());
+            }
+        }
+    }
+
+    private void reloadTours() {
+        boolean was = replaying;
+        replaying = true;
+        try {
+            tours.reload(store.alertKeysSince(clock.instant().minus(REPLAY_WINDOW.multipliedBy(2))))
+                    .forEach(this::raise);
+        } finally {
+            replaying = was;
+        }
     }
 
     private static Long parseLong(String text) {
@@ -544,9 +595,20 @@ public final class ActivePatrol implements AutoCloseable {
             state.put("alerts", store.openAlerts().stream()
                     .filter(a -> onlyPatroller == null || onlyPatroller.equals(a.patrollerId()))
                     .map(this::alertView).toList());
+            state.put("checkpoints", tours.checkpointViews().stream().filter(c -> onlyPatroller == null
+                    || onShiftBeat(onlyPatroller) == (Integer) c.get("beat")).toList());
+            state.put("observations", store.guardTour().observationsBetween(clock.instant().minus(Duration.ofDays(1)),
+                    clock.instant().plusSeconds(1)).stream()
+                    .filter(o -> onlyPatroller == null || onlyPatroller == o.patrollerId())
+                    .map(o -> ObservationView.of(o, patrollerName(o.patrollerId()))).toList());
             state.put("now", clock.instant().toEpochMilli());
             return state;
         });
+    }
+
+    private int onShiftBeat(long patrollerId) {
+        return ledger.shiftsAt(clock.instant()).stream().filter(s -> s.patrollerId().equals(Long.toString(patrollerId)))
+                .mapToInt(dev.rounds.coverage.Shift::beat).findFirst().orElse(-2);
     }
 
     /** One street as the live map's pop-up shows it; null when there is no such street. */
@@ -632,6 +694,136 @@ public final class ActivePatrol implements AutoCloseable {
     public List<Map<String, Object>> progress(Long onlyPatroller) {
         return call(() -> plan == null ? List.<Map<String, Object>>of() : progressViews().stream()
                 .filter(v -> onlyPatroller == null || onlyPatroller.equals(v.get("patrollerId"))).toList());
+    }
+
+    // ---- guard tour: checkpoints, SOS from the phone, lone-worker checks ----
+
+    /** The beat of the street nearest to a place on the active plan; -1 without a plan. */
+    public int nearestBeat(double lat, double lon) {
+        return call(() -> {
+            if (plan == null) {
+                return -1;
+            }
+            var nearest = plan.index.nearest(lat, lon, NEAREST_STREET_METERS);
+            return nearest == null ? -1 : plan.area.edgeBeat(nearest.edge());
+        });
+    }
+
+    /** Checkpoints or tour rules changed in storage: read them again. */
+    public void toursChanged() {
+        call(() -> {
+            if (tours != null) {
+                reloadTours();
+            }
+            return null;
+        });
+    }
+
+    /**
+     * A checkpoint scanned during a shift on the active plan; returns the visit's status
+     * ({@code on_time}, {@code late}, {@code out_of_order}) after raising what it raises.
+     */
+    public String checkpointScanned(StoredCheckpoint checkpoint, Shift shift, Instant at, Double lat, Double lon) {
+        return call(() -> {
+            if (plan == null) {
+                throw new IllegalStateException("no active plan");
+            }
+            ensureInLedger(shift);
+            dev.rounds.coverage.Shift inLedger = ledger.shift(Long.toString(shift.id())).orElseThrow(
+                    () -> new IllegalArgumentException("shift " + shift.id() + " is on beat '" + shift.beat()
+                            + "', which the active plan does not have"));
+            CheckpointWatch.ScanResult result = tours.scan(checkpoint, inLedger, at, lat, lon);
+            result.alerts().forEach(this::raise);
+            String status = result.status().name().toLowerCase(java.util.Locale.ROOT);
+            Map<String, Object> event = new LinkedHashMap<>();
+            event.put("checkpointId", checkpoint.id());
+            event.put("name", checkpoint.name());
+            event.put("beat", inLedger.beat());
+            event.put("visitedAt", at.toString());
+            event.put("patrollerName", patrollerName(shift.patrollerId()));
+            event.put("status", status);
+            events.publish("checkpoint", event);
+            count("checkpoint_visits", 1);
+            return status;
+        });
+    }
+
+    /** An SOS from the patroller's phone page: a top-priority alert at once; returns it as the dashboard shows it. */
+    public Map<String, Object> sos(Shift shift, Instant at, Double lat, Double lon) {
+        return call(() -> {
+            Ping last = lastPositions.get(shift.patrollerId());
+            double atLat = lat != null ? lat : last != null ? last.latitude() : Double.NaN;
+            double atLon = lon != null ? lon : last != null ? last.longitude() : Double.NaN;
+            int beat = beatNumber(shift.beat());
+            Alert stored = raise(new dev.rounds.coverage.Alert(AlertKind.SOS, "sos:phone:" + shift.patrollerId() + ":" + at,
+                    at, Long.toString(shift.id()), Long.toString(shift.patrollerId()), beat, -1, atLat, atLon,
+                    "SOS from " + patrollerName(shift.patrollerId()) + "'s phone" + (lat == null ? " (no position sent; "
+                            + (last == null ? "none known)" : "last known position)") : "")));
+            return stored == null ? Map.<String, Object>of() : alertView(stored);
+        });
+    }
+
+    /** The patroller answers the lone-worker question; true if one was open. */
+    public boolean answerCheck(long patrollerId) {
+        return call(() -> {
+            boolean open = tours != null && tours.answer(Long.toString(patrollerId), clock.instant());
+            if (open) {
+                count("wellbeing_answers", 1);
+                events.publish("check_answered", Map.of("patrollerId", patrollerId));
+            }
+            return open;
+        });
+    }
+
+    /**
+     * What the patroller's phone page shows: shift, beat, round sheet and progress, checkpoints due
+     * and the open lone-worker question; null when not on shift on the active plan.
+     */
+    public Map<String, Object> myShift(long patrollerId) {
+        return call(() -> {
+            if (plan == null) {
+                return null;
+            }
+            Instant now = clock.instant();
+            syncRunningShifts();
+            Optional<dev.rounds.coverage.Shift> shift = ledger.shiftsAt(now).stream()
+                    .filter(s -> s.patrollerId().equals(Long.toString(patrollerId))).findFirst();
+            if (shift.isEmpty()) {
+                return null;
+            }
+            Shift stored = store.shift(Long.parseLong(shift.get().shiftId())).orElseThrow();
+            RoundProgress p = ledger.progress(shift.get().shiftId());
+            int beat = shift.get().beat();
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("shiftId", stored.id());
+            view.put("beat", beat);
+            view.put("startsAt", stored.startsAt().toString());
+            view.put("endsAt", stored.endsAt() == null ? null : stored.endsAt().toString());
+            view.put("patrollerName", patrollerName(patrollerId));
+            view.put("roundsCompleted", p.roundsCompleted());
+            view.put("roundsPlanned", p.roundsPlanned());
+            view.put("coveredShare", p.coveredShare());
+            view.put("currentRoundStart", p.currentRoundStart().toString());
+            view.put("round", roundView(beat));
+            view.put("checkpoints", tours.due(shift.get().shiftId(), now));
+            view.put("check", tours.pendingCheck(Long.toString(patrollerId)).map(c -> Map.of(
+                    "askedAt", c.askedAt().toString(), "answerBy", c.answerBy().toString())).orElse(null));
+            view.put("now", now.toString());
+            return view;
+        });
+    }
+
+    private Map<String, Object> roundView(int beat) {
+        RoundSheet sheet = RoundSheet.of(plan.planned.plan().beat(beat).round(), plan.network);
+        List<Map<String, Object>> legs = new ArrayList<>();
+        for (RoundSheet.Leg leg : sheet.legs()) {
+            legs.add(Map.of("street", leg.street(), "meters", Math.round(leg.lengthMeters()), "deadhead", leg.deadhead()));
+        }
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("minutes", plan.area.beat(beat).roundDuration().toMillis() / 60_000.0);
+        view.put("lengthMeters", Math.round(plan.planned.plan().beat(beat).roundLengthMeters()));
+        view.put("legs", legs);
+        return view;
     }
 
     /** Waits until everything submitted so far has been processed (tests, the demo). */

@@ -24,6 +24,7 @@ import java.util.Map;
 final class LivePlan {
     final PlannedArea planned;
     final StreetNetwork network;
+    final SpatialIndex index;
     final MapMatcher matcher;
     final PatrolArea area;
     final JsonNode streets;
@@ -32,7 +33,8 @@ final class LivePlan {
     LivePlan(PlannedArea planned, ObjectMapper json) {
         this.planned = planned;
         this.network = planned.network();
-        this.matcher = new MapMatcher(SpatialIndex.of(network), MatchSettings.defaults());
+        this.index = SpatialIndex.of(network);
+        this.matcher = new MapMatcher(index, MatchSettings.defaults());
         int[] beatOfEdge = planned.plan().beatOfEdge();
         double[] lengths = new double[network.edgeCount()];
         for (int e = 0; e < lengths.length; e++) {

@@ -8,6 +8,8 @@ public enum Access {
     DEVICE,
     /** Any logged-in user; for patrollers the handler narrows the answer to their own data. */
     USER,
+    /** A user who is a patroller (has a patroller record): the phone page's own actions. */
+    PATROLLER,
     /** Admins and supervisors. */
     STAFF,
     /** Admins only. */
