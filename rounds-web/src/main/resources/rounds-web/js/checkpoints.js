@@ -17,16 +17,18 @@ export async function showCheckpoints(view) {
 }
 
 class CheckpointsPage {
+  // The server names beats as text ("0"); this page keys them by number.
   constructor(view, checkpoints, tours, categories, state) {
     this.view = view;
-    this.checkpoints = checkpoints;
-    this.tours = new Map(tours.map(t => [t.beat, t]));
+    this.checkpoints = checkpoints.map(withBeatNumber);
+    this.tours = new Map(tours.map(t => [Number(t.beat), withBeatNumber(t)]));
     this.categories = categories;
     this.state = state;
     this.markers = L.layerGroup();
   }
 
   stop() {
+    if (this.resizes) this.resizes.disconnect();
     if (this.map) this.map.remove();
   }
 
@@ -64,7 +66,13 @@ class CheckpointsPage {
     this.markers.addTo(this.map);
     if (bounds.isValid()) this.map.fitBounds(bounds, { padding: [10, 10] });
     this.map.on('click', e => this.pick(e.latlng));
-    new ResizeObserver(() => this.map.invalidateSize()).observe(this.mapBox);
+    // The grid settles after the map was made: keep Leaflet's size (and the canvas) right, as live.js does.
+    ['pointerdown', 'wheel', 'keydown'].forEach(type => this.mapBox.addEventListener(type, () => { this.userMoved = true; }));
+    this.resizes = new ResizeObserver(() => {
+      this.map.invalidateSize();
+      if (bounds.isValid() && !this.userMoved) this.map.fitBounds(bounds, { padding: [10, 10] });
+    });
+    this.resizes.observe(this.mapBox);
   }
 
   pick(latlng) {
@@ -80,17 +88,17 @@ class CheckpointsPage {
     this.lat = el('input', { id: 'checkpoint-lat', type: 'number', step: 'any', min: -90, max: 90, required: true });
     this.lon = el('input', { id: 'checkpoint-lon', type: 'number', step: 'any', min: -180, max: 180, required: true });
     const beat = el('input', { id: 'checkpoint-beat', type: 'number', min: 0, step: 1, placeholder: 'nearest' });
-    const sequence = el('input', { id: 'checkpoint-sequence', type: 'number', min: 1, step: 1, placeholder: 'last' });
+    const sequence = el('input', { id: 'checkpoint-sequence', type: 'number', min: 0, step: 1, placeholder: 'last' });
     return el('section', { class: 'card' }, el('h2', {}, 'Add a checkpoint'),
       el('p', { class: 'muted hint' }, 'Click its place on the map, or type the position.'),
       el('form', { class: 'stack', onsubmit: async e => {
         e.preventDefault();
         const body = { name: this.name.value.trim(), lat: Number(this.lat.value), lon: Number(this.lon.value) };
-        if (beat.value !== '') body.beat = Number(beat.value);
+        if (beat.value !== '') body.beat = String(beat.value);
         if (sequence.value !== '') body.sequence = Number(sequence.value);
         try {
           const added = await api('/api/v1/checkpoints', { method: 'POST', json: body });
-          this.checkpoints.push(added);
+          this.checkpoints.push(withBeatNumber(added));
           this.renderBeats();
           this.name.value = '';
           sequence.value = '';
@@ -169,7 +177,7 @@ class CheckpointsPage {
         startMinutes: Number(start.value) };
       try {
         const saved = await api('/api/v1/checkpoint-tours/' + beat, { method: 'PUT', json: body });
-        this.tours.set(beat, { beat, ...body, ...(saved && typeof saved === 'object' ? saved : {}) });
+        this.tours.set(beat, withBeatNumber({ beat, ...body, ...(saved && typeof saved === 'object' ? saved : {}) }));
         toast('Saved the tour rules of beat ' + beat + '.');
       } catch (err) { toast(err.message); }
     } },
@@ -212,4 +220,8 @@ class CheckpointsPage {
         el('button', { type: 'submit' }, 'Save categories'))));
     return card;
   }
+}
+
+function withBeatNumber(item) {
+  return { ...item, beat: Number(item.beat) };
 }

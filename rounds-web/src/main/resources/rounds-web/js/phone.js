@@ -17,7 +17,7 @@ const outbox = new Outbox({
   onChange: count => showQueue(count),
   onSent: (item, answer) => sent(item, answer),
   onRefused: (item, error) => refused(item, error),
-  onSignInNeeded: () => { page.user = null; showSignIn(); },
+  onSignInNeeded: () => { page.user = null; showSignIn(); waitingForSignIn(); },
   onStorageFull: () => toast('The phone\'s storage is full: keep this page open until everything is sent.'),
 });
 
@@ -48,13 +48,21 @@ function showSignIn() {
   document.getElementById('phone-app').hidden = true;
   renderUser();
   box.hidden = false;
-  box.replaceChildren();
+  box.replaceChildren(el('p', { id: 'sign-in-note', class: 'result', role: 'status', 'aria-live': 'polite' }));
   showLogin(box, async () => {
     await whoAmI();
     box.hidden = true;
     box.replaceChildren();
     showApp();
   });
+}
+
+// What waits in the outbox is sent once the patroller has signed in; say so above the form.
+function waitingForSignIn() {
+  const first = outbox.items[0];
+  if (!first) return;
+  const more = outbox.count - 1;
+  say('busy', 'Sign in to send ' + first.label + (more ? ' and ' + more + ' more' : '') + '.');
 }
 
 function renderUser() {
@@ -266,8 +274,8 @@ async function scan(code, method) {
   const at = new Date().toISOString();
   say('busy', 'Checking in at ' + code + '…');
   const where = await position(8000);
-  outbox.add('scan', '/api/v1/checkpoint-visits', { code, ...coordinates(where, true), method, at }, 'Check-in ' + code);
-  if (!navigator.onLine) say('busy', 'Check-in ' + code + ' saved; it is sent when the phone has signal.');
+  outbox.add('scan', '/api/v1/checkpoint-visits', { code, ...coordinates(where, true), method, at }, 'the check-in at ' + code);
+  if (!navigator.onLine) say('busy', 'Check-in at ' + code + ' saved; it is sent when the phone has signal.');
 }
 
 function coordinates(where, withAccuracy) {
@@ -326,7 +334,7 @@ function observationForm() {
     try {
       const where = await position(8000);
       outbox.add('observation', '/api/v1/observations', { category, note: note.value.trim(), ...coordinates(where, false), at,
-        photo: photo || undefined }, 'Observation (' + category + ')');
+        photo: photo || undefined }, 'the observation (' + category + ')');
       if (!navigator.onLine) say('busy', 'Observation saved; it is sent when the phone has signal.');
       form.reset();
       photo = null;
@@ -382,7 +390,7 @@ async function sendSos() {
   parts.sosStatus.textContent = 'Sending SOS…';
   parts.sosStatus.className = 'sos-status sending';
   const where = await position(2000);
-  outbox.add('sos', '/api/v1/sos', { ...coordinates(where, false), at }, 'SOS');
+  outbox.add('sos', '/api/v1/sos', { ...coordinates(where, false), at }, 'the SOS');
   if (outbox.items.some(i => i.kind === 'sos')) {
     parts.sosStatus.textContent = 'SOS waiting for signal: it is sent as soon as there is a connection. Call for help if you can.';
   }
@@ -405,9 +413,9 @@ function sent(item, answer) {
 }
 
 function refused(item, error) {
-  let text = item.label + ' was not accepted: ' + error.message;
+  let text = capital(item.label) + ' was not accepted: ' + error.message;
   if (error.code === 'unknown_checkpoint') text = 'Unknown checkpoint code ' + item.body.code + '. Type it again or tell your supervisor.';
-  if (error.code === 'not_on_shift') text = item.label + ' was not accepted: you are not on shift.';
+  if (error.code === 'not_on_shift') text = capital(item.label) + ' was not accepted: you are not on shift.';
   if (item.kind === 'sos') {
     parts.sosStatus.textContent = 'SOS not accepted: ' + error.message + '. Call for help by phone.';
     parts.sosStatus.className = 'sos-status failed';
@@ -415,12 +423,19 @@ function refused(item, error) {
   say('error', text);
 }
 
+function capital(text) {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+// The outcome goes above the page, or above the sign-in form while that shows.
 function say(kind, text, attributes = {}) {
-  if (!parts.result) { toast(text); return; }
-  parts.result.className = 'result ' + kind;
-  for (const name of [...parts.result.attributes].map(a => a.name).filter(n => n.startsWith('data-'))) parts.result.removeAttribute(name);
-  for (const [name, value] of Object.entries(attributes)) parts.result.setAttribute(name, value);
-  parts.result.textContent = text;
+  const signIn = document.getElementById('sign-in');
+  const box = !signIn.hidden ? document.getElementById('sign-in-note') : parts.result;
+  if (!box) { toast(text); return; }
+  box.className = 'result ' + kind;
+  for (const name of [...box.attributes].map(a => a.name).filter(n => n.startsWith('data-'))) box.removeAttribute(name);
+  for (const [name, value] of Object.entries(attributes)) box.setAttribute(name, value);
+  box.textContent = text;
 }
 
 function showQueue(count) {

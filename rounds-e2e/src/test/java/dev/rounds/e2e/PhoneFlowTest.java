@@ -123,8 +123,10 @@ final class PhoneFlowTest {
     @Order(1)
     void scanningACheckpointSignsInAndRecordsTheVisit() {
         phone.navigate(server.base() + "/c/" + checkpointCode);
-        assertThat(phone).hasURL(Pattern.compile("/phone\\.html$"));
+        // The server sends /c/CODE to /rounds-web/phone.html#scan=CODE, which forwards to /phone.html.
+        assertThat(phone).hasURL(server.base() + "/phone.html");
         Locator user = phone.getByLabel("User name");
+        assertThat(phone.locator("#sign-in-note")).hasText("Sign in to send the check-in at " + checkpointCode + ".");
         assertThat(user).isFocused();
         screenshot(phone, "phone-sign-in");
         user.fill("mira");
