@@ -71,7 +71,9 @@ export async function route() {
   renderMenu();
   const name = (location.hash.replace(/^#\//, '') || 'live').split('?')[0];
   if (!session.user || name === 'login') {
-    showLogin(box, async () => { await whoAmI(); go('#/live'); });
+    // After logging in, show the page that was asked for (a link to #/checkpoints, say).
+    const wanted = name !== 'login' && pages[name] ? '#/' + name : '#/live';
+    showLogin(box, async () => { await whoAmI(); go(wanted); });
     return;
   }
   const page = pages[name] || showLive;

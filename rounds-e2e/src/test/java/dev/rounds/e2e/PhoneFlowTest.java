@@ -289,6 +289,39 @@ final class PhoneFlowTest {
         assertThat(pageErrors).as("uncaught errors in the pages").isEmpty();
     }
 
+    @Test
+    @Order(6)
+    void anAdminRetiresACheckpointAndEditsTheObservationCategories() {
+        try (BrowserContext desk = chromium.browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 860)
+                .setTimezoneId("UTC").setLocale("en-GB"))) {
+            desk.clock().setFixedTime(NOW.toEpochMilli());
+            Page page = desk.newPage();
+            page.onPageError(error -> pageErrors.add("admin: " + error));
+            page.navigate(server.base() + "/#/checkpoints");
+            page.getByLabel("User name").fill("admin");
+            page.getByLabel("Password").fill(LiveServer.ADMIN_PASSWORD);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+            Locator rows = page.locator("#beat-0 tbody tr");
+            assertThat(rows).hasCount(2);
+            Locator delete = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Delete checkpoint Depot side door"));
+            delete.click();
+            assertThat(delete).hasText("Really delete?");
+            assertThat(rows).hasCount(2);
+            delete.click();
+            assertThat(rows).hasCount(1);
+            assertThat(server.json("GET", "/api/v1/checkpoints", admin, null).size()).isEqualTo(1);
+
+            Locator categories = page.locator("#observation-categories");
+            categories.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Add a category")).click();
+            assertThat(categories.locator("input.category").last()).isFocused();
+            page.keyboard().type("water leak");
+            categories.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save categories")).click();
+            assertThat(page.locator("#toast")).containsText("Saved 6 categories.");
+            assertThat(server.json("GET", "/api/v1/observation-categories", admin, null).toString()).contains("water leak");
+        }
+        assertThat(pageErrors).as("uncaught errors in the pages").isEmpty();
+    }
+
     /** The supervisor adds a checkpoint by clicking the map and changes beat 0's tour rules. */
     void staffManageCheckpointsAndCategories(Page live) {
         live.locator("#nav a[data-page=checkpoints]").click();
