@@ -42,7 +42,8 @@ import java.util.stream.Collectors;
  *   "fixes":  [{"patroller": "p1", "time": "...", "lat": 47.35, "lon": 8.52, "sos": false}],
  *   "alerts": [{"kind": "STREET_UNVISITED", "key": "...", "raisedAt": "...", "shift": "s1",
  *               "patroller": "p1", "beat": 0, "edge": 12, "reason": "...",
- *               "acknowledgedAt": "..." or null, "comment": "..."}]
+ *               "acknowledgedAt": "..." or null, "comment": "..."}],
+ *   "patrollerNames": {"p1": "Dana Horáková"}            optional; the report shows "#p1" without it
  * }
  * }</pre>
  */
@@ -52,9 +53,20 @@ public final class ReportInputFile {
     private final List<StreetVisit> visits = new ArrayList<>();
     private final Map<String, List<PositionFix>> fixes = new HashMap<>();
     private final List<ReportAlert> alerts = new ArrayList<>();
+    private final Map<String, String> patrollerNames = new HashMap<>();
 
     private ReportInputFile(JsonNode root, StreetNetwork network) {
         this.area = area(root, network);
+        JsonNode names = root.path("patrollerNames");
+        if (!names.isMissingNode() && !names.isNull()) {
+            if (!names.isObject()) {
+                throw new IllegalArgumentException("\"patrollerNames\" must be an object of patroller id to name, "
+                        + "such as {\"p1\": \"Dana\"}");
+            }
+            for (Map.Entry<String, JsonNode> name : names.properties()) {
+                patrollerNames.put(name.getKey(), text(names, name.getKey()));
+            }
+        }
         for (JsonNode s : array(root, "shifts")) {
             shifts.add(new Shift(text(s, "id"), text(s, "patroller"), s.path("beat").asInt(-1), instant(s, "start"),
                     instant(s, "end")));
@@ -85,7 +97,7 @@ public final class ReportInputFile {
     /** The report input over [from, to) with optional beat and patroller filters. */
     public ReportInput input(StreetNetwork network, Instant from, Instant to, Integer beat, String patrollerId) {
         ShiftSource source = ReportInput.listSource(shifts, visits, fixes, alerts);
-        return new ReportInput(network, area, from, to, beat, patrollerId, source);
+        return new ReportInput(network, area, from, to, beat, patrollerId, source, patrollerNames);
     }
 
     private static PatrolArea area(JsonNode root, StreetNetwork network) {

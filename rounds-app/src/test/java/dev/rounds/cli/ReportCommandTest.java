@@ -58,6 +58,7 @@ class ReportCommandTest {
                 .put("raisedAt", START.plusSeconds(3600).toString()).put("shift", "s1").put("patroller", "p1")
                 .put("beat", 0).put("reason", "round 1 overdue").put("acknowledgedAt",
                         START.plusSeconds(3900).toString()).put("comment", "called in"));
+        root.putObject("patrollerNames").put("p1", "Dana Horáková");
         input = dir.resolve("input.json");
         json.writeValue(input.toFile(), root);
     }
@@ -86,7 +87,7 @@ class ReportCommandTest {
         assertThat(streets[0]).startsWith("street_id,name,beat,length_m,visits,");
         assertThat(streets[1].split(",")[0]).isEqualTo("0");
         assertThat(files.get("alerts.csv")).contains("called in");
-        assertThat(files.get("patrollers.csv")).contains("p1,1,0,1,");
+        assertThat(files.get("patrollers.csv")).contains("Dana Horáková,p1,1,0,1,");
 
         Path geojson = dir.resolve("report.geojson");
         assertThat(report("geojson", geojson).exitCode()).isZero();
@@ -95,7 +96,8 @@ class ReportCommandTest {
 
         Path html = dir.resolve("report.html");
         assertThat(report("html", html, "--patroller", "p1").exitCode()).isZero();
-        assertThat(Files.readString(html)).contains("patroller p1").contains("<svg");
+        assertThat(Files.readString(html)).contains("patroller Dana Horáková").contains("<td>Dana Horáková</td>")
+                .contains("<svg");
     }
 
     @Test

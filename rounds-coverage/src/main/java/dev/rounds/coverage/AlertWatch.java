@@ -26,15 +26,23 @@ public final class AlertWatch {
     private final CoverageConfig config;
     private final Map<String, Track> tracks = new HashMap<>();
     private final Set<String> raised = new HashSet<>();
+    private final PatrollerNames names;
 
     public AlertWatch(CoverageLedger ledger) {
+        this(ledger, PatrollerNames.IDS);
+    }
+
+    /** Rules whose reasons name patrollers with {@code names}. */
+    public AlertWatch(CoverageLedger ledger, PatrollerNames names) {
         this.ledger = ledger;
         this.config = ledger.config();
+        this.names = names;
     }
 
     /** What is known of one patroller's recent movement. */
     private static final class Track {
         Instant lastFix;
+        Instant lastHeard;
         double lat = Double.NaN;
         double lon = Double.NaN;
         double anchorLat = Double.NaN;
@@ -81,6 +89,17 @@ public final class AlertWatch {
         raised.addAll(keys);
     }
 
+    /**
+     * The patroller's phone was heard at {@code at} (server time), whatever the fix times it sent:
+     * a phone uploading an hour of buffered positions is not silent, so no "no positions" alert.
+     */
+    public void heard(String patrollerId, Instant at) {
+        Track track = tracks.computeIfAbsent(patrollerId, id -> new Track());
+        if (track.lastHeard == null || at.isAfter(track.lastHeard)) {
+            track.lastHeard = at;
+        }
+    }
+
     /** Takes a position; returns the SOS alert it raises, if any. */
     public List<Alert> onFix(PositionFix fix) {
         Track track = tracks.computeIfAbsent(fix.patrollerId(), id -> new Track());
@@ -97,7 +116,7 @@ public final class AlertWatch {
                 .filter(s -> s.patrollerId().equals(fix.patrollerId())).findFirst().orElse(null);
         Alert alert = new Alert(AlertKind.SOS, "sos:" + fix.patrollerId() + ":" + fix.time(), fix.time(),
                 shift == null ? null : shift.shiftId(), fix.patrollerId(), shift == null ? -1 : shift.beat(), -1,
-                fix.lat(), fix.lon(), "SOS from patroller " + fix.patrollerId());
+                fix.lat(), fix.lon(), "SOS from " + names.of(fix.patrollerId()));
         return raise(alert) ? List.of(alert) : List.of();
     }
 
@@ -145,11 +164,13 @@ public final class AlertWatch {
     }
 
     private void checkSilence(Shift shift, Track track, Instant now, List<Alert> fresh) {
-        Instant since = track.lastFix == null || track.lastFix.isBefore(shift.start()) ? shift.start() : track.lastFix;
+        Instant last = track.lastHeard != null && (track.lastFix == null || track.lastHeard.isAfter(track.lastFix))
+                ? track.lastHeard : track.lastFix;
+        Instant since = last == null || last.isBefore(shift.start()) ? shift.start() : last;
         Duration silent = Duration.between(since, now);
         if (silent.compareTo(config.noPositions()) > 0) {
             add(fresh, patrollerAlert(AlertKind.NO_POSITIONS, "silent:" + shift.shiftId() + ":" + since, now, shift,
-                    track, "no positions from " + shift.patrollerId() + " for " + minutes(silent)));
+                    track, "no positions from " + names.of(shift.patrollerId()) + " for " + minutes(silent)));
         }
     }
 
@@ -161,7 +182,7 @@ public final class AlertWatch {
         Duration still = Duration.between(since, track.lastFix);
         if (still.compareTo(config.standingStill()) >= 0) {
             add(fresh, patrollerAlert(AlertKind.STANDING_STILL, "still:" + shift.shiftId() + ":" + since,
-                    track.lastFix, shift, track, shift.patrollerId() + " has not moved more than "
+                    track.lastFix, shift, track, names.of(shift.patrollerId()) + " has not moved more than "
                             + Math.round(config.standingRadiusMeters()) + " m for " + minutes(still)));
         }
     }
@@ -173,7 +194,7 @@ public final class AlertWatch {
         Duration off = Duration.between(track.offBeatSince, now);
         if (off.compareTo(config.offBeat()) > 0) {
             add(fresh, patrollerAlert(AlertKind.OFF_BEAT, "offbeat:" + shift.shiftId() + ":" + track.offBeatSince,
-                    now, shift, track, shift.patrollerId() + " has been off beat " + shift.beat() + " for "
+                    now, shift, track, names.of(shift.patrollerId()) + " has been off beat " + shift.beat() + " for "
                             + minutes(off)));
         }
     }

@@ -36,6 +36,7 @@ public final class LoneWorkerWatch {
     private final Duration askAfter;
     private final Duration answerWithin;
     private final double radiusMeters;
+    private final PatrollerNames names;
     private final Map<String, Standing> patrollers = new TreeMap<>();
 
     /** One patroller's latest position, where they have stood since when, and their open check. */
@@ -58,6 +59,11 @@ public final class LoneWorkerWatch {
      * @param radiusMeters radius that counts as not moving, positive
      */
     public LoneWorkerWatch(Duration askAfter, Duration answerWithin, double radiusMeters) {
+        this(askAfter, answerWithin, radiusMeters, PatrollerNames.IDS);
+    }
+
+    /** A check whose alert reasons name patrollers with {@code names}. */
+    public LoneWorkerWatch(Duration askAfter, Duration answerWithin, double radiusMeters, PatrollerNames names) {
         if (askAfter == null || answerWithin == null || askAfter.isNegative() || askAfter.isZero()
                 || answerWithin.isNegative() || answerWithin.isZero()) {
             throw new IllegalArgumentException("lone-worker askAfter and answerWithin must be positive durations, got "
@@ -70,6 +76,7 @@ public final class LoneWorkerWatch {
         this.askAfter = askAfter;
         this.answerWithin = answerWithin;
         this.radiusMeters = radiusMeters;
+        this.names = names;
     }
 
     /** Takes a position to follow who stands still. */
@@ -129,7 +136,7 @@ public final class LoneWorkerWatch {
             Shift shift = standing.openShift;
             alerts.add(new Alert(AlertKind.NO_ANSWER, "no-answer:" + check.patrollerId() + ":" + check.askedAt(),
                     check.answerBy(), shift.shiftId(), check.patrollerId(), shift.beat(), -1, standing.lat,
-                    standing.lon, check.patrollerId() + " has not answered the lone-worker check asked at "
+                    standing.lon, names.of(check.patrollerId()) + " has not answered the lone-worker check asked at "
                             + HH_MM.format(check.askedAt()) + " (answer due by " + HH_MM.format(check.answerBy())
                             + "; within " + Math.round(radiusMeters) + " m since "
                             + HH_MM.format(standing.stillSince) + ")"));

@@ -52,6 +52,28 @@ class AlertWatchTest {
     }
 
     @Test
+    void aPhoneUploadingOldPositionsIsNotSilent() {
+        // At minute 40 the phone uploads what it buffered from minute 1 to 5: the fixes are old, the phone is not silent.
+        for (int minute = 1; minute <= 5; minute++) {
+            watch.onFix(fix(minute, minute * 60, false));
+            watch.heard("ana", at(40));
+        }
+        assertThat(kinds(watch.evaluate(at(41)))).doesNotContain(AlertKind.NO_POSITIONS);
+        assertThat(kinds(watch.evaluate(at(50)))).doesNotContain(AlertKind.NO_POSITIONS);
+        assertThat(kinds(watch.evaluate(at(51)))).containsOnlyOnce(AlertKind.NO_POSITIONS);
+    }
+
+    @Test
+    void reasonsNameThePatroller() {
+        AlertWatch named = new AlertWatch(ledger, id -> id.equals("ana") ? "Ana Lima" : "?");
+        named.onFix(fix(1, 0, false));
+        assertThat(named.onFix(fix(2, 0, true))).singleElement()
+                .satisfies(a -> assertThat(a.reason()).isEqualTo("SOS from Ana Lima"));
+        assertThat(named.evaluate(at(13))).filteredOn(a -> a.kind() == AlertKind.NO_POSITIONS).singleElement()
+                .satisfies(a -> assertThat(a.reason()).startsWith("no positions from Ana Lima for 11 min"));
+    }
+
+    @Test
     void standingStillIsRaisedAfterTenMinutesWithinTheRadius() {
         for (int minute = 1; minute <= 10; minute++) {
             watch.onFix(fix(minute, minute % 2 == 0 ? 10 : 0, false));

@@ -19,14 +19,13 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
 /**
  * The printable sheet of checkpoint QR codes (A4 PDF): one page per beat, or more for a beat with
  * more than {@value #PER_PAGE} checkpoints, titled "Beat N — checkpoints". Each checkpoint gets a
  * cell with the QR code of its URL, drawn as vector squares so it prints sharp at any size, its
- * name below and the URL in small text, inside a light frame to cut along. Beats are in ascending
+ * name below (in DejaVu Sans, so names in any European script print) and the URL in small text,
+ * inside a light frame to cut along. Beats are in ascending
  * order, checkpoints of a beat in the order given (their tour sequence).
  */
 public final class CheckpointSheet {
@@ -79,14 +78,15 @@ public final class CheckpointSheet {
         try (PDDocument document = new PDDocument()) {
             document.getDocumentInformation().setTitle("Checkpoint QR codes");
             document.getDocumentInformation().setCreator("Rounds");
-            PDFont regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-            PDFont bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+            PdfFonts fonts = PdfFonts.embed(document);
+            PDFont regular = fonts.regular;
+            PDFont bold = fonts.bold;
             try {
                 for (int p = 0; p < Math.max(1, pages.size()); p++) {
                     PDPage page = new PDPage(PDRectangle.A4);
                     document.addPage(page);
                     try (PDPageContentStream stream = new PDPageContentStream(document, page)) {
-                        PdfCanvas canvas = new PdfCanvas(stream, PAGE_HEIGHT, regular);
+                        PdfCanvas canvas = new PdfCanvas(stream, PAGE_HEIGHT, fonts);
                         if (pages.isEmpty()) {
                             canvas.text(MARGIN, GRID_TOP - 30, "No checkpoints to print.", 16, TEXT,
                                     Canvas.Align.START, bold);
@@ -161,12 +161,20 @@ public final class CheckpointSheet {
         return new Canvas.Box(cell.x() + (cell.width() - QR_SIDE) / 2, cell.y() + QR_TOP_PADDING, QR_SIDE, QR_SIDE);
     }
 
-    /** The code's modules with the standard quiet zone of 4 modules, at error correction M (15 %). */
+    /**
+     * The code's modules with the standard quiet zone of 4 modules, at error correction M (15 %). A
+     * URL that is not plain ASCII is encoded as UTF-8 with an ECI marker; a plain one without, as
+     * the server's device QR codes are, which every scanner reads.
+     */
     private static BitMatrix matrix(String url) {
+        Map<EncodeHintType, Object> hints = new java.util.EnumMap<>(EncodeHintType.class);
+        hints.put(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M);
+        hints.put(EncodeHintType.MARGIN, 4);
+        if (!java.nio.charset.StandardCharsets.US_ASCII.newEncoder().canEncode(url)) {
+            hints.put(EncodeHintType.CHARACTER_SET, "UTF-8");
+        }
         try {
-            return new QRCodeWriter().encode(url, BarcodeFormat.QR_CODE, 0, 0, Map.of(
-                    EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4,
-                    EncodeHintType.CHARACTER_SET, "UTF-8"));
+            return new QRCodeWriter().encode(url, BarcodeFormat.QR_CODE, 0, 0, hints);
         } catch (WriterException e) {
             throw new IllegalArgumentException("cannot encode '" + url + "' as a QR code: " + e.getMessage(), e);
         }

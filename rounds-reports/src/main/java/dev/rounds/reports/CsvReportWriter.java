@@ -69,7 +69,8 @@ public final class CsvReportWriter implements ReportWriter {
         if (!report.hasData()) {
             s.append(report.noDataMessage()).append("\r\n");
         }
-        s.append("Units: distances and lengths in metres (_m), times in minutes (_min), shares from 0 to 1.\r\n");
+        s.append("Units: distances and lengths in metres (_m), times in minutes (_min), shares from 0 to 1, "
+                + "positions in WGS84 degrees (lat, lon).\r\n");
         s.append("Times are in ").append(report.zone().getId()).append(".\r\n");
         if (report.attribution() != null) {
             s.append("Map data: ").append(report.attribution()).append("\r\n");

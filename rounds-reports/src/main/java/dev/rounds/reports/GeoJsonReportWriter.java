@@ -9,9 +9,12 @@ import java.io.OutputStream;
 
 /**
  * Writes a report as a GeoJSON FeatureCollection that opens in QGIS: one LineString per street of
- * the report with its figures as properties ({@code visits}, {@code minutes_spent},
- * {@code meters_walked}, {@code longest_gap_min}, ...). Foreign members of the collection carry the
- * period, the filters, {@code attribution} for OSM maps and {@code message} when there is no data.
+ * the report with its figures as properties ({@code kind: "street"}, {@code visits},
+ * {@code minutes_spent}, {@code meters_walked}, {@code longest_gap_min}, ...), then one Point per
+ * observation ({@code kind: "observation"}, time, patroller, beat, category, note, photo). Foreign
+ * members of the collection carry the period, the filters, {@code attribution} for OSM maps,
+ * {@code message} when there is no data, {@code observations_by_category} and
+ * {@code checkpoint_visits} (by beat and patroller, by status).
  */
 public final class GeoJsonReportWriter implements ReportWriter {
 
@@ -28,6 +31,7 @@ public final class GeoJsonReportWriter implements ReportWriter {
         }
         if (report.patrollerId() != null) {
             json.writeStringField("patroller", report.patrollerId());
+            json.writeStringField("patroller_name", report.patrollerName(report.patrollerId()));
         }
         if (report.attribution() != null) {
             json.writeStringField("attribution", report.attribution());
@@ -35,13 +39,67 @@ public final class GeoJsonReportWriter implements ReportWriter {
         if (!report.hasData()) {
             json.writeStringField("message", report.noDataMessage());
         }
+        writeTallies(json, report);
         json.writeArrayFieldStart("features");
         for (StreetFigures street : report.streets()) {
             writeStreet(json, report.network(), street);
         }
+        for (ShiftObservation observation : report.observations()) {
+            writeObservation(json, report, observation);
+        }
         json.writeEndArray();
         json.writeEndObject();
         json.close();
+    }
+
+    private static void writeTallies(JsonGenerator json, PatrolReport report) throws IOException {
+        json.writeObjectFieldStart("observations_by_category");
+        for (var category : report.observationsByCategory().entrySet()) {
+            json.writeNumberField(category.getKey(), category.getValue());
+        }
+        json.writeEndObject();
+        json.writeArrayFieldStart("checkpoint_visits");
+        for (CheckpointFigures c : report.checkpointVisits()) {
+            json.writeStartObject();
+            json.writeNumberField("beat", c.beat());
+            json.writeStringField("patroller", report.patrollerName(c.patrollerId()));
+            json.writeStringField("patroller_id", c.patrollerId());
+            json.writeNumberField("on_time", c.visits().onTime());
+            json.writeNumberField("late", c.visits().late());
+            json.writeNumberField("out_of_order", c.visits().outOfOrder());
+            json.writeNumberField("visits", c.visits().total());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+    }
+
+    private static void writeObservation(JsonGenerator json, PatrolReport report, ShiftObservation shiftObservation)
+            throws IOException {
+        ReportObservation observation = shiftObservation.observation();
+        json.writeStartObject();
+        json.writeStringField("type", "Feature");
+        if (observation.hasPosition()) {
+            json.writeObjectFieldStart("geometry");
+            json.writeStringField("type", "Point");
+            json.writeArrayFieldStart("coordinates");
+            json.writeNumber(round7(observation.lon()));
+            json.writeNumber(round7(observation.lat()));
+            json.writeEndArray();
+            json.writeEndObject();
+        } else {
+            json.writeNullField("geometry");
+        }
+        json.writeObjectFieldStart("properties");
+        json.writeStringField("kind", "observation");
+        json.writeStringField("time", observation.time().toString());
+        json.writeStringField("patroller", report.patrollerName(shiftObservation.patrollerId()));
+        json.writeStringField("patroller_id", shiftObservation.patrollerId());
+        json.writeNumberField("beat", shiftObservation.beat());
+        json.writeStringField("category", observation.category());
+        json.writeStringField("note", observation.note());
+        json.writeBooleanField("has_photo", observation.hasPhoto());
+        json.writeEndObject();
+        json.writeEndObject();
     }
 
     private static void writeStreet(JsonGenerator json, StreetNetwork network, StreetFigures street)
@@ -61,6 +119,7 @@ public final class GeoJsonReportWriter implements ReportWriter {
         json.writeEndArray();
         json.writeEndObject();
         json.writeObjectFieldStart("properties");
+        json.writeStringField("kind", "street");
         json.writeNumberField("id", e);
         json.writeStringField("name", street.name());
         json.writeNumberField("beat", street.beat());

@@ -83,13 +83,18 @@ public final class HtmlReportWriter implements ReportWriter {
         }
         html.write("<table><thead><tr>");
         for (Table.Column column : table.columns()) {
-            html.write("<th>" + escape(column.label()) + "</th>");
+            if (column.kind() != Table.Kind.ID) {
+                html.write("<th>" + escape(column.label()) + "</th>");
+            }
         }
         html.write("</tr></thead><tbody>\n");
         for (List<Object> row : table.rows()) {
             html.write("<tr>");
             for (int i = 0; i < row.size(); i++) {
                 Table.Kind kind = table.columns().get(i).kind();
+                if (kind == Table.Kind.ID) {
+                    continue;
+                }
                 html.write(kind == Table.Kind.TEXT ? "<td>" : "<td class=\"n\">");
                 html.write(escape(ReportText.readable(row.get(i), kind)) + "</td>");
             }

@@ -3,26 +3,24 @@ package dev.rounds.reports;
 import java.awt.Color;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.HashMap;
-import java.util.Map;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 
 /**
  * A {@link Canvas} on one PDF page's content stream: flips y (PDF's origin is the bottom left) and
- * replaces characters the standard fonts cannot encode (WinAnsi) with '?', so that a street name in
- * Cyrillic or Greek never breaks the report; the CSV, GeoJSON and HTML outputs keep every name whole.
+ * writes text in the document's embedded Unicode fonts ({@link PdfFonts}), so a street or patroller
+ * name in Polish, Greek or Cyrillic prints as written; a character the fonts lack never breaks the
+ * report (it prints as '?').
  */
 final class PdfCanvas implements Canvas {
     private final PDPageContentStream stream;
     private final double pageHeight;
-    private final PDFont font;
-    private final Map<Character, Boolean> encodable = new HashMap<>();
+    private final PdfFonts fonts;
 
-    PdfCanvas(PDPageContentStream stream, double pageHeight, PDFont font) {
+    PdfCanvas(PDPageContentStream stream, double pageHeight, PdfFonts fonts) {
         this.stream = stream;
         this.pageHeight = pageHeight;
-        this.font = font;
+        this.fonts = fonts;
     }
 
     @Override
@@ -56,12 +54,13 @@ final class PdfCanvas implements Canvas {
 
     @Override
     public void text(double x, double y, String text, double size, Color color, Align align) {
-        text(x, y, text, size, color, align, font);
+        text(x, y, text, size, color, align, fonts.regular);
     }
 
-    void text(double x, double y, String text, double size, Color color, Align align, PDFont withFont) {
-        String safe = safe(text);
-        double width = width(safe, size, withFont);
+    /** Text in the given font, one of the document's {@link PdfFonts}. */
+    void text(double x, double y, String text, double size, Color color, Align align, PDFont font) {
+        String shown = fonts.printable(text, font);
+        double width = width(shown, size, font);
         double left = switch (align) {
             case START -> x;
             case MIDDLE -> x - width / 2;
@@ -70,9 +69,9 @@ final class PdfCanvas implements Canvas {
         try {
             stream.setNonStrokingColor(color);
             stream.beginText();
-            stream.setFont(withFont, (float) size);
+            stream.setFont(font, (float) size);
             stream.newLineAtOffset((float) left, (float) (pageHeight - y));
-            stream.showText(safe);
+            stream.showText(shown);
             stream.endText();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -80,32 +79,11 @@ final class PdfCanvas implements Canvas {
     }
 
     /** Width of the text in points at this size. */
-    double width(String text, double size, PDFont withFont) {
+    double width(String text, double size, PDFont font) {
         try {
-            return withFont.getStringWidth(safe(text)) / 1000 * size;
+            return font.getStringWidth(fonts.printable(text, font)) / 1000 * size;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The text with every character the standard font cannot show replaced by '?'. */
-    String safe(String text) {
-        StringBuilder s = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            s.append(encodable.computeIfAbsent(c, this::canEncode) ? c : '?');
-        }
-        return s.toString();
-    }
-
-    private boolean canEncode(char c) {
-        if (Character.isISOControl(c)) {
-            return false;
-        }
-        try {
-            font.encode(String.valueOf(c));
-            return true;
-        } catch (IllegalArgumentException | IOException e) {
-            return false;
         }
     }
 }

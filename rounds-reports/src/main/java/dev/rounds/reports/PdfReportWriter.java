@@ -13,21 +13,23 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
 /**
  * Writes a printable A4 PDF with Apache PDFBox: summary and the coverage map by visits, the map by
  * longest gap with the coverage chart, the other charts, then the tables (patrollers, beats, days,
- * alerts, the busiest streets and the streets never visited). Everything is vector drawing in the
- * standard Helvetica fonts, so nothing is fetched or embedded. Every page carries the map data's
- * attribution in its footer.
+ * alerts, checkpoint visits, observations by category and the first observations, the busiest
+ * streets and the streets never visited). Everything is vector drawing; text is in DejaVu Sans,
+ * embedded as a subset ({@link PdfFonts}), so names in any European script print. Nothing is
+ * fetched. Every page carries the map data's attribution in its footer.
  */
 public final class PdfReportWriter implements ReportWriter {
     static final int BUSIEST_STREETS = 30;
     static final int NEVER_VISITED_LISTED = 100;
+    static final int OBSERVATIONS_LISTED = 200;
     private static final double MARGIN = 40;
     private static final double ROW = 11;
+    private static final double SMALLEST_HEADER = 5.5;
+    private static final double WIDEST_TEXT_COLUMN = 180;
     private static final Color TEXT = new Color(0x22, 0x22, 0x22);
     private static final Color HEADER = new Color(0xe6, 0xe6, 0xe6);
 
@@ -50,8 +52,9 @@ public final class PdfReportWriter implements ReportWriter {
     private static final class Layout {
         final PDDocument document;
         final PatrolReport report;
-        final PDFont regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-        final PDFont bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+        final PdfFonts fonts;
+        final PDFont regular;
+        final PDFont bold;
         final double pageWidth = PDRectangle.A4.getWidth();
         final double pageHeight = PDRectangle.A4.getHeight();
         PDPageContentStream stream;
@@ -59,9 +62,12 @@ public final class PdfReportWriter implements ReportWriter {
         double y;
         int pages;
 
-        Layout(PDDocument document, PatrolReport report) {
+        Layout(PDDocument document, PatrolReport report) throws IOException {
             this.document = document;
             this.report = report;
+            this.fonts = PdfFonts.embed(document);
+            this.regular = fonts.regular;
+            this.bold = fonts.bold;
         }
 
         void writeAll() throws IOException {
@@ -101,6 +107,9 @@ public final class PdfReportWriter implements ReportWriter {
             table(ReportTables.days(report), null);
             table(ReportTables.alerts(report), Set.of("raised_at", "kind", "patroller", "beat", "reason",
                     "acknowledged_at", "minutes_to_acknowledge", "comment"));
+            table(ReportTables.checkpointVisits(report), null);
+            table(ReportTables.observationCategories(report), null);
+            observations();
             Table busiest = ReportTables.streets(report, ReportTables.busiest(report, BUSIEST_STREETS));
             table(new Table(busiest.name(), "The " + BUSIEST_STREETS + " streets with the most patrol time",
                     busiest.columns(), busiest.rows()), Set.of("street_id", "name", "beat", "length_m", "visits",
@@ -116,6 +125,15 @@ public final class PdfReportWriter implements ReportWriter {
                     ? ", the first " + listed.size() + " listed; all are in the CSV export" : "");
             table(new Table(table.name(), title, table.columns(), table.rows()),
                     Set.of("street_id", "name", "beat", "length_m"));
+        }
+
+        private void observations() throws IOException {
+            List<ShiftObservation> all = report.observations();
+            List<ShiftObservation> listed = all.subList(0, Math.min(OBSERVATIONS_LISTED, all.size()));
+            Table table = ReportTables.observations(report, listed);
+            String title = "Observations (" + all.size() + ")" + (all.size() > listed.size()
+                    ? ", the first " + listed.size() + " listed; all are in the CSV export" : "");
+            table(new Table(table.name(), title, table.columns(), table.rows()), null);
         }
 
         /** Something drawn into a box on the page. */
@@ -135,7 +153,8 @@ public final class PdfReportWriter implements ReportWriter {
         private void table(Table table, Set<String> keep) throws IOException {
             List<Integer> shown = new ArrayList<>();
             for (int i = 0; i < table.columns().size(); i++) {
-                if (keep == null || keep.contains(table.columns().get(i).csvName())) {
+                boolean forPeople = table.columns().get(i).kind() != Table.Kind.ID;
+                if (forPeople && (keep == null || keep.contains(table.columns().get(i).csvName()))) {
                     shown.add(i);
                 }
             }
@@ -152,40 +171,96 @@ public final class PdfReportWriter implements ReportWriter {
                     newPage();
                     header(table, shown, widths);
                 }
-                cells(shown, widths, i -> ReportText.readable(row.get(i), table.columns().get(i).kind()), regular,
-                        table);
+                cells(shown, widths, i -> ReportText.readable(row.get(i), table.columns().get(i).kind()), table);
             }
             y += 8;
         }
 
+        /**
+         * Column widths from their content: each column's widest cell (or its label at the smallest
+         * header size), a text column at most 180 points. Number columns keep
+         * their width; text columns share what is left, so long names are cut rather than numbers.
+         */
         private double[] columnWidths(Table table, List<Integer> shown) {
-            double[] weights = new double[shown.size()];
-            double sum = 0;
+            double available = pageWidth - 2 * MARGIN;
+            double[] widths = new double[shown.size()];
+            double numbers = 0;
+            double texts = 0;
             for (int c = 0; c < shown.size(); c++) {
-                Table.Column column = table.columns().get(shown.get(c));
-                weights[c] = column.kind() != Table.Kind.TEXT ? 1
-                        : Set.of("reason", "comment", "name").contains(column.csvName()) ? 4 : 2;
-                sum += weights[c];
+                int i = shown.get(c);
+                Table.Column column = table.columns().get(i);
+                double widest = canvas.width(column.label(), SMALLEST_HEADER, bold);
+                for (List<Object> row : table.rows()) {
+                    widest = Math.max(widest, canvas.width(ReportText.readable(row.get(i), column.kind()), 7, regular));
+                }
+                boolean text = column.kind() == Table.Kind.TEXT;
+                widths[c] = (text ? Math.min(widest, WIDEST_TEXT_COLUMN) : widest) + 6;
+                if (text) {
+                    texts += widths[c];
+                } else {
+                    numbers += widths[c];
+                }
             }
-            for (int c = 0; c < weights.length; c++) {
-                weights[c] = weights[c] / sum * (pageWidth - 2 * MARGIN);
+            if (numbers + texts > available) {
+                shareOut(table, shown, widths, available - numbers);
             }
-            return weights;
+            double sum = 0;
+            for (double width : widths) {
+                sum += width;
+            }
+            for (int c = 0; c < widths.length; c++) {
+                widths[c] *= available / sum;
+            }
+            return widths;
+        }
+
+        /**
+         * Shares the room left by the number columns among the text columns: narrow ones keep their
+         * width, the wider ones get equal shares of the rest (water filling).
+         */
+        private void shareOut(Table table, List<Integer> shown, double[] widths, double room) {
+            List<Integer> texts = new ArrayList<>();
+            for (int c = 0; c < shown.size(); c++) {
+                if (table.columns().get(shown.get(c)).kind() == Table.Kind.TEXT) {
+                    texts.add(c);
+                }
+            }
+            texts.sort(java.util.Comparator.comparingDouble(c -> widths[c]));
+            double left = Math.max(0, room);
+            for (int k = 0; k < texts.size(); k++) {
+                double share = left / (texts.size() - k);
+                int c = texts.get(k);
+                widths[c] = Math.min(widths[c], share);
+                left -= widths[c];
+            }
         }
 
         private void header(Table table, List<Integer> shown, double[] widths) {
             canvas.rect(MARGIN, y, pageWidth - 2 * MARGIN, ROW, HEADER);
-            cells(shown, widths, i -> table.columns().get(i).label(), bold, table);
+            double x = MARGIN;
+            for (int c = 0; c < shown.size(); c++) {
+                Table.Column column = table.columns().get(shown.get(c));
+                double size = 7;
+                while (size > SMALLEST_HEADER && canvas.width(column.label(), size, bold) > widths[c] - 4) {
+                    size -= 0.5;
+                }
+                String label = fit(column.label(), widths[c] - 4, size, bold);
+                boolean number = column.kind() != Table.Kind.TEXT;
+                canvas.text(number ? x + widths[c] - 2 : x + 2, y + 8, label, size, TEXT,
+                        number ? Canvas.Align.END : Canvas.Align.START, bold);
+                x += widths[c];
+            }
+            y += ROW;
         }
 
         private void cells(List<Integer> shown, double[] widths, java.util.function.IntFunction<String> text,
-                PDFont font, Table table) {
+                Table table) {
             double x = MARGIN;
             for (int c = 0; c < shown.size(); c++) {
-                String cell = fit(text.apply(shown.get(c)), widths[c] - 4, 7, font);
-                boolean number = font == regular && table.columns().get(shown.get(c)).kind() != Table.Kind.TEXT;
+                String cell = fit(text.apply(shown.get(c)), widths[c] - 4, 7, regular);
+                boolean number = table.columns().get(shown.get(c)).kind() != Table.Kind.TEXT;
                 canvas.text(number ? x + widths[c] - 2 : x + 2, y + 8, cell, 7, TEXT,
-                        number ? Canvas.Align.END : Canvas.Align.START, font);
+                        number ? Canvas.Align.END : Canvas.Align.START, regular);
                 x += widths[c];
             }
             y += ROW;
@@ -230,7 +305,7 @@ public final class PdfReportWriter implements ReportWriter {
             stream = new PDPageContentStream(document, page);
             stream.setLineCapStyle(1);
             stream.setLineJoinStyle(1);
-            canvas = new PdfCanvas(stream, pageHeight, regular);
+            canvas = new PdfCanvas(stream, pageHeight, fonts);
             pages++;
             footer();
             y = MARGIN;

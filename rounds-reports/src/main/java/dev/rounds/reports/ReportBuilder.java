@@ -17,12 +17,14 @@ import java.util.TreeMap;
  * Makes a {@link PatrolReport} from a {@link ReportInput}, streaming: the shifts arrive one at a
  * time, each is reduced to its figures ({@link ShiftAnalysis}) and added to running totals per
  * patroller, beat, street, hour of shift and day, and its visits and fixes are then dropped. Memory
- * is O(streets + beats + patrollers + days + revisit intervals + alerts), not O(fixes).
+ * is O(streets + beats + patrollers + days + revisit intervals + alerts + observations), not O(fixes).
  *
  * <p>A shift is in the report when it starts within [from, to) and matches the beat and patroller
  * filters. Not thread-safe; one builder may make many reports.
  */
 public final class ReportBuilder {
+    /** Patrollers are listed by name as people sort them (Ł beside L), whatever their ids. */
+    private static final Comparator<String> NAME_ORDER = java.text.Collator.getInstance(java.util.Locale.ROOT)::compare;
     private final ReportSettings settings;
     private final ProgressListener progress;
 
@@ -61,6 +63,8 @@ public final class ReportBuilder {
         final long[] streetGapMillis;
         final boolean[] beatWorked;
         final List<ReportAlert> alerts = new ArrayList<>();
+        final List<ShiftObservation> observations = new ArrayList<>();
+        final Map<Integer, Map<String, CheckpointTally>> checkpoints = new TreeMap<>();
         int shiftsSeen;
 
         Run(ReportInput input) {
@@ -97,8 +101,20 @@ public final class ReportBuilder {
             addHours(figures);
             addStreets(figures);
             alerts.addAll(figures.alerts());
+            addObservationsAndCheckpoints(figures);
             beatWorked[data.shift().beat()] = true;
             progress.progress("shifts reported", ++shiftsSeen, -1);
+        }
+
+        private void addObservationsAndCheckpoints(ShiftFigures figures) {
+            var shift = figures.shift();
+            for (ReportObservation observation : figures.observations()) {
+                observations.add(new ShiftObservation(shift.shiftId(), shift.patrollerId(), shift.beat(), observation));
+            }
+            for (ReportCheckpointVisit visit : figures.checkpointVisits()) {
+                checkpoints.computeIfAbsent(visit.beat(), b -> new TreeMap<>())
+                        .merge(shift.patrollerId(), CheckpointTally.NONE.plus(visit.status()), CheckpointTally::plus);
+            }
         }
 
         private void addHours(ShiftFigures figures) {
@@ -129,13 +145,41 @@ public final class ReportBuilder {
 
         PatrolReport report() {
             StreetNetwork network = input.network();
+            Map<String, String> names = PatrolReport.shownNames(patrollerIds(), input.patrollerNames());
+            Comparator<String> byName = Comparator.comparing(names::get, NAME_ORDER);
             return new PatrolReport(input.from(), input.to(), settings.zone(), input.beat(), input.patrollerId(),
-                    network, network.attribution(), total.figures(), patrollerFigures(), beatFigures(), streets(),
-                    hourCoverage(), dayFigures(), sortedAlerts());
+                    network, network.attribution(), total.figures(), patrollerFigures(byName), beatFigures(),
+                    streets(), hourCoverage(), dayFigures(), sortedAlerts(), checkpointFigures(byName),
+                    sortedObservations(), names);
         }
 
-        private List<PatrollerFigures> patrollerFigures() {
-            return patrollers.entrySet().stream()
+        /** Every patroller id the report names: of its shifts, alerts and the filter. */
+        private java.util.Set<String> patrollerIds() {
+            java.util.Set<String> ids = new java.util.HashSet<>(patrollers.keySet());
+            alerts.stream().map(a -> a.alert().patrollerId()).filter(Objects::nonNull).forEach(ids::add);
+            if (input.patrollerId() != null) {
+                ids.add(input.patrollerId());
+            }
+            return ids;
+        }
+
+        private List<CheckpointFigures> checkpointFigures(Comparator<String> byName) {
+            List<CheckpointFigures> list = new ArrayList<>();
+            checkpoints.forEach((beat, byPatroller) -> byPatroller.forEach(
+                    (patroller, tally) -> list.add(new CheckpointFigures(beat, patroller, tally))));
+            list.sort(Comparator.comparingInt(CheckpointFigures::beat)
+                    .thenComparing(CheckpointFigures::patrollerId, byName.thenComparing(id -> id)));
+            return list;
+        }
+
+        private List<ShiftObservation> sortedObservations() {
+            observations.sort(Comparator.comparing((ShiftObservation o) -> o.observation().time())
+                    .thenComparing(ShiftObservation::shiftId));
+            return observations;
+        }
+
+        private List<PatrollerFigures> patrollerFigures(Comparator<String> byName) {
+            return patrollers.entrySet().stream().sorted(Map.Entry.comparingByKey(byName.thenComparing(id -> id)))
                     .map(e -> new PatrollerFigures(e.getKey(), e.getValue().figures())).toList();
         }
 

@@ -25,7 +25,7 @@ final class ReportCharts {
         double[] planned = new double[done.length];
         for (int i = 0; i < done.length; i++) {
             PatrollerFigures p = report.patrollers().get(i);
-            labels.add(p.patrollerId());
+            labels.add(report.patrollerName(p.patrollerId()));
             done[i] = p.figures().roundsCompleted();
             planned[i] = p.figures().roundsPlanned();
         }

@@ -1,6 +1,8 @@
 package dev.rounds.reports;
 
 import static dev.rounds.reports.Table.Kind.COUNT;
+import static dev.rounds.reports.Table.Kind.DEGREES;
+import static dev.rounds.reports.Table.Kind.ID;
 import static dev.rounds.reports.Table.Kind.METERS;
 import static dev.rounds.reports.Table.Kind.MINUTES;
 import static dev.rounds.reports.Table.Kind.SHARE;
@@ -12,7 +14,10 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
-/** The tables of a report, the same for every format: patrollers, beats, streets, days, hours, alerts. */
+/**
+ * The tables of a report, the same for every format: patrollers, beats, checkpoint visits, days,
+ * hours, alerts, observations by category, observations and streets.
+ */
 public final class ReportTables {
     private static final List<Column> ACTIVITY = List.of(
             new Column("shifts", "Shifts", COUNT),
@@ -38,17 +43,61 @@ public final class ReportTables {
 
     /** All tables in the order the writers show them. */
     public static List<Table> all(PatrolReport report) {
-        return List.of(patrollers(report), beats(report), days(report), hours(report), alerts(report),
+        return List.of(patrollers(report), beats(report), checkpointVisits(report), days(report), hours(report),
+                alerts(report), observationCategories(report), observations(report, report.observations()),
                 streets(report, report.streets()));
+    }
+
+    /** Checkpoint visits by status, one row per beat of the checkpoints and patroller. */
+    public static Table checkpointVisits(PatrolReport report) {
+        List<Column> columns = List.of(new Column("beat", "Beat", COUNT), new Column("patroller", "Patroller", TEXT),
+                new Column("patroller_id", "Patroller id", ID), new Column("on_time", "On time", COUNT), new Column("late", "Late", COUNT),
+                new Column("out_of_order", "Out of order", COUNT), new Column("visits", "Visits", COUNT));
+        List<List<Object>> rows = new ArrayList<>();
+        for (CheckpointFigures c : report.checkpointVisits()) {
+            CheckpointTally t = c.visits();
+            rows.add(Arrays.asList(c.beat(), report.patrollerName(c.patrollerId()), c.patrollerId(), t.onTime(),
+                    t.late(), t.outOfOrder(), t.total()));
+        }
+        return new Table("checkpoint_visits", "Checkpoint visits by status", columns, rows);
+    }
+
+    /** How many observations of each category, the most frequent first. */
+    public static Table observationCategories(PatrolReport report) {
+        List<Column> columns = List.of(new Column("category", "Category", TEXT),
+                new Column("observations", "Observations", COUNT));
+        List<List<Object>> rows = new ArrayList<>();
+        report.observationsByCategory().forEach((category, count) -> rows.add(Arrays.asList(category, count)));
+        return new Table("observations_by_category", "Observations by category", columns, rows);
+    }
+
+    /** The given observations, one row each. */
+    public static Table observations(PatrolReport report, List<ShiftObservation> observations) {
+        List<Column> columns = List.of(new Column("time", "Time", TEXT), new Column("patroller", "Patroller", TEXT),
+                new Column("patroller_id", "Patroller id", ID), new Column("beat", "Beat", COUNT), new Column("category", "Category", TEXT),
+                new Column("note", "Note", TEXT), new Column("photo", "Photo", TEXT),
+                new Column("lat", "Lat", DEGREES), new Column("lon", "Lon", DEGREES));
+        List<List<Object>> rows = new ArrayList<>();
+        for (ShiftObservation o : observations) {
+            ReportObservation observation = o.observation();
+            rows.add(Arrays.asList(ReportText.time(observation.time(), report.zone()),
+                    report.patrollerName(o.patrollerId()), o.patrollerId(), o.beat(),
+                    observation.category(), observation.note(), observation.hasPhoto() ? "yes" : "no",
+                    observation.hasPosition() ? observation.lat() : null,
+                    observation.hasPosition() ? observation.lon() : null));
+        }
+        return new Table("observations", "Observations", columns, rows);
     }
 
     public static Table patrollers(PatrolReport report) {
         List<Column> columns = new ArrayList<>();
         columns.add(new Column("patroller", "Patroller", TEXT));
+        columns.add(new Column("patroller_id", "Patroller id", ID));
         columns.addAll(ACTIVITY);
         List<List<Object>> rows = new ArrayList<>();
         for (PatrollerFigures p : report.patrollers()) {
             List<Object> row = new ArrayList<>();
+            row.add(report.patrollerName(p.patrollerId()));
             row.add(p.patrollerId());
             row.addAll(activity(p.figures()));
             rows.add(row);
@@ -131,14 +180,15 @@ public final class ReportTables {
 
     public static Table alerts(PatrolReport report) {
         List<Column> columns = List.of(new Column("raised_at", "Raised", TEXT), new Column("kind", "Kind", TEXT),
-                new Column("patroller", "Patroller", TEXT), new Column("beat", "Beat", COUNT),
-                new Column("street_id", "Street", COUNT), new Column("reason", "Reason", TEXT),
+                new Column("patroller", "Patroller", TEXT), new Column("patroller_id", "Patroller id", ID),
+                new Column("beat", "Beat", COUNT), new Column("street_id", "Street", COUNT), new Column("reason", "Reason", TEXT),
                 new Column("acknowledged_at", "Acknowledged", TEXT),
                 new Column("minutes_to_acknowledge", "After", MINUTES), new Column("comment", "Comment", TEXT));
         List<List<Object>> rows = new ArrayList<>();
         for (ReportAlert a : report.alerts()) {
             rows.add(Arrays.asList(ReportText.time(a.alert().raisedAt(), report.zone()), a.alert().kind().name(),
-                    a.alert().patrollerId(), a.alert().beat() < 0 ? null : a.alert().beat(),
+                    report.patrollerName(a.alert().patrollerId()), a.alert().patrollerId(),
+                    a.alert().beat() < 0 ? null : a.alert().beat(),
                     a.alert().edge() < 0 ? null : a.alert().edge(), a.alert().reason(),
                     a.acknowledged() ? ReportText.time(a.acknowledgedAt(), report.zone()) : null,
                     a.timeToAcknowledge().orElse(null), a.comment()));

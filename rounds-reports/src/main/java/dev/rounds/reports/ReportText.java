@@ -13,16 +13,17 @@ final class ReportText {
     private ReportText() {
     }
 
-    /** Raw value: metres to 0.1, minutes to 0.1, shares to 0.0001, empty for none. */
+    /** Raw value: metres to 0.1, minutes to 0.1, shares to 0.0001, degrees to 0.000001, empty for none. */
     static String raw(Object value, Table.Kind kind) {
         if (value == null) {
             return "";
         }
         return switch (kind) {
-            case TEXT, COUNT -> value.toString();
+            case TEXT, COUNT, ID -> value.toString();
             case METERS -> String.format(Locale.ROOT, "%.1f", (Double) value);
             case MINUTES -> String.format(Locale.ROOT, "%.1f", minutes((Duration) value));
             case SHARE -> String.format(Locale.ROOT, "%.4f", (Double) value);
+            case DEGREES -> String.format(Locale.ROOT, "%.6f", (Double) value);
         };
     }
 
@@ -32,10 +33,11 @@ final class ReportText {
             return "-";
         }
         return switch (kind) {
-            case TEXT, COUNT -> value.toString();
+            case TEXT, COUNT, ID -> value.toString();
             case METERS -> distance((Double) value);
             case MINUTES -> duration((Duration) value);
             case SHARE -> percent((Double) value);
+            case DEGREES -> String.format(Locale.ROOT, "%.5f", (Double) value);
         };
     }
 
@@ -66,7 +68,8 @@ final class ReportText {
     static String scope(PatrolReport report) {
         return time(report.from(), report.zone()) + " to " + time(report.to(), report.zone()) + " ("
                 + report.zone().getId() + ")" + (report.beat() == null ? ", all beats" : ", beat " + report.beat())
-                + (report.patrollerId() == null ? ", all patrollers" : ", patroller " + report.patrollerId());
+                + (report.patrollerId() == null ? ", all patrollers"
+                        : ", patroller " + report.patrollerName(report.patrollerId()));
     }
 
     /** The headline figures, one per line, for the top of HTML and PDF reports. */
@@ -86,6 +89,21 @@ final class ReportText {
                 "Streets never visited: " + report.neverVisited().size(),
                 "Alerts: " + t.alerts().raised() + ", acknowledged " + t.alerts().acknowledged()
                         + (t.alerts().acknowledged() == 0 ? "" : ", median after "
-                        + duration(t.alerts().medianToAcknowledge())));
+                        + duration(t.alerts().medianToAcknowledge())),
+                checkpoints(report.checkpointTotal()),
+                observations(report));
+    }
+
+    /** "Checkpoint visits: 7 (5 on time, 1 late, 1 out of order)". */
+    static String checkpoints(CheckpointTally tally) {
+        return "Checkpoint visits: " + tally.total() + " (" + tally.onTime() + " on time, " + tally.late() + " late, "
+                + tally.outOfOrder() + " out of order)";
+    }
+
+    /** "Observations: 3 (hazard 2, light out 1)". */
+    static String observations(PatrolReport report) {
+        java.util.StringJoiner categories = new java.util.StringJoiner(", ", " (", ")").setEmptyValue("");
+        report.observationsByCategory().forEach((category, count) -> categories.add(category + " " + count));
+        return "Observations: " + report.observations().size() + categories;
     }
 }

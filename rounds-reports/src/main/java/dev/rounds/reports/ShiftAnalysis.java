@@ -50,7 +50,21 @@ final class ShiftAnalysis {
         return new ShiftFigures(shift, rounds.roundsCompleted(), rounds.roundsPlanned(), distanceMeters(fixes, settings.minimumStepMeters(), settings.maximumSpeedMps()),
                 timeOn(visits, shift.beat(), true), timeOn(visits, shift.beat(), false), standing(fixes),
                 coveredMeters(visits, shift.beat(), shift.start(), shift.end()), area.beatLengthMeters(shift.beat()),
-                edges, gaps(shift, exits), revisits(exits), hourCovered(shift, visits), visits, data.alerts());
+                edges, gaps(shift, exits), revisits(exits), hourCovered(shift, visits), visits, data.alerts(),
+                within(shift, data.observations(), ReportObservation::time),
+                within(shift, data.checkpointVisits(), ReportCheckpointVisit::time));
+    }
+
+    /** The items whose time lies within the shift, in time order. */
+    private static <T> List<T> within(Shift shift, List<T> items, java.util.function.Function<T, Instant> time) {
+        List<T> kept = new ArrayList<>();
+        for (T item : items) {
+            if (shift.covers(time.apply(item))) {
+                kept.add(item);
+            }
+        }
+        kept.sort(Comparator.comparing(time));
+        return kept;
     }
 
     private static List<StreetVisit> visitsWithin(ShiftData data) {

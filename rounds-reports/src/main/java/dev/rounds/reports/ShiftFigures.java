@@ -14,11 +14,13 @@ import java.util.List;
  * @param revisitMillis revisit intervals of the beat's streets within the shift
  * @param hourCovered   beat street length covered in each hour of the shift
  * @param visits        the shift's visits within its window, in time order
+ * @param observations  the shift's observations within its window, in time order
+ * @param checkpointVisits the shift's checkpoint visits within its window, in time order
  */
 record ShiftFigures(Shift shift, int roundsCompleted, int roundsPlanned, double distanceMeters, Duration onBeat,
         Duration offBeat, Duration standing, double coveredMeters, double beatMeters, int[] beatEdges,
         long[] gapMillis, long[] revisitMillis, double[] hourCovered, List<StreetVisit> visits,
-        List<ReportAlert> alerts) {
+        List<ReportAlert> alerts, List<ReportObservation> observations, List<ReportCheckpointVisit> checkpointVisits) {
 
     /** The longest gap of the shift, and its street, or -1 for a beat without streets. */
     int longestGapEdge() {

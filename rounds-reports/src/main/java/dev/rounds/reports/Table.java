@@ -21,6 +21,10 @@ public record Table(String name, String title, List<Column> columns, List<List<O
 
     /** What a column holds, which decides how it is formatted. */
     public enum Kind {
-        TEXT, COUNT, METERS, MINUTES, SHARE
+        TEXT, COUNT, METERS, MINUTES, SHARE,
+        /** WGS84 degrees of a position (a Double). */
+        DEGREES,
+        /** An identifier for other programs (a patroller id): in the CSV, left out where people read. */
+        ID
     }
 }

@@ -71,6 +71,11 @@ class CheckpointSheetTest {
             BufferedImage last = renderer.renderImageWithDPI(2, DPI, ImageType.RGB);
             assertThat(decode(last, CheckpointSheet.qrBox(0))).isEqualTo("https://rounds.example.org/c/K2B0");
         }
+        String unicode = "https://straż.example.pl/c/Łódź";
+        try (PDDocument pdf = Loader.loadPDF(sheet(List.of(new CheckpointSheet.Entry(0, "Brama", unicode))))) {
+            BufferedImage page = new PDFRenderer(pdf).renderImageWithDPI(0, DPI, ImageType.RGB);
+            assertThat(decode(page, CheckpointSheet.qrBox(0))).as("UTF-8 with an ECI marker").isEqualTo(unicode);
+        }
     }
 
     @Test

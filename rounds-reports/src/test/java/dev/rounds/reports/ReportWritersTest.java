@@ -52,7 +52,8 @@ class ReportWritersTest {
         for (int i = 0; i < simulated.patrollers().size(); i++) {
             PatrollerFigures p = simulated.patrollers().get(i);
             List<String> row = patrollers.get(i + 1);
-            assertThat(row.get(header.indexOf("patroller"))).isEqualTo(p.patrollerId());
+            assertThat(row.get(header.indexOf("patroller_id"))).isEqualTo(p.patrollerId());
+            assertThat(row.get(header.indexOf("patroller"))).isEqualTo(simulated.patrollerName(p.patrollerId()));
             assertThat(Integer.parseInt(row.get(header.indexOf("rounds_completed"))))
                     .isEqualTo(p.figures().roundsCompleted());
             assertThat(Double.parseDouble(row.get(header.indexOf("distance_m"))))
@@ -116,7 +117,8 @@ class ReportWritersTest {
         assertThat(html.split("<svg", -1)).hasSize(1 + 6);
         assertThat(html).contains("Rounds completed: " + simulated.total().roundsCompleted() + " of "
                 + simulated.total().roundsPlanned() + " planned");
-        assertThat(html).contains("<td>patroller-a</td>", "@media print");
+        assertThat(html).contains("<td>Anna Weber (#patroller-a)</td>", "<td>Anna Weber (#patroller-b)</td>",
+                "<td>Łukasz Řehoř</td>", "@media print").doesNotContain("<td>patroller-a</td>", "Patroller id");
         String osm = new String(bytes(block, ReportFormat.HTML), StandardCharsets.UTF_8);
         assertThat(osm).contains("Map data © OpenStreetMap contributors", "Baker&#39;s Lane, &quot;Old&quot;");
     }
@@ -138,7 +140,8 @@ class ReportWritersTest {
                 "Rounds completed: " + simulated.total().roundsCompleted() + " of " + simulated.total().roundsPlanned()
                         + " planned",
                 "Streets never visited: " + simulated.neverVisited().size(),
-                "Alerts: " + simulated.alerts().size(), "patroller-a", "patroller-b", "patroller-c",
+                "Alerts: " + simulated.alerts().size(), "Anna Weber (#patroller-a)", "Anna Weber (#patroller-b)",
+                "Łukasz Řehoř",
                 "Rounds per patroller against the plan", "Revisit intervals", "Coverage over the shift");
         for (PatrollerFigures p : simulated.patrollers()) {
             assertThat(text).contains(String.format(Locale.ROOT, "%.1f km", p.figures().distanceMeters() / 1000));
@@ -150,7 +153,8 @@ class ReportWritersTest {
         Path pdf = write(block, ReportFormat.PDF, "block.pdf");
         String text = Poppler.text(pdf);
         assertThat(text).contains("Map data © OpenStreetMap contributors", "Rounds completed: 1 of 2 planned",
-                "radio: road blocked", "Longest time a street went unvisited: 52 min (street 3)");
+                "radio: road blocked", "Longest time a street went unvisited: 52 min (street 3)",
+                "Улица Ленина", "lamp at the corner, Улица Ленина");
         assertThat(Poppler.inkedShare(Poppler.pages(pdf, 40).get(0))).isGreaterThan(0.01);
     }
 

@@ -42,6 +42,9 @@ final class SimulatedPatrols {
     static final Instant DAY_ONE = Instant.parse("2026-11-02T06:00:00Z");
     static final Duration SHIFT = Duration.ofHours(6);
     static final double SPEED_MPS = 1.2;
+    /** Two patrollers share a name (the report adds their ids), one name is outside Latin-1. */
+    static final Map<String, String> NAMES = Map.of("patroller-a", "Anna Weber", "patroller-b", "Anna Weber",
+            "patroller-c", "Łukasz Řehoř");
 
     final StreetNetwork network;
     final BeatPlan plan;
@@ -170,7 +173,7 @@ final class SimulatedPatrols {
 
     ReportInput input(Instant from, Instant to) {
         return new ReportInput(network, area, from, to, null, null,
-                ReportInput.listSource(shifts, visits, fixes, alerts));
+                ReportInput.listSource(shifts, visits, fixes, alerts), NAMES);
     }
 
     ReportInput wholePeriod() {

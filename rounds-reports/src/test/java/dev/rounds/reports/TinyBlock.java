@@ -30,6 +30,10 @@ import java.util.Map;
  * Beat 0 is e0, e2, e3, e4; beat 1 is e1. Patroller p1's shift 08:00-09:00 on beat 0: e0 08:00-02,
  * e1 out and back 08:02-04 (off beat), e2 08:04-06, e3 08:06-08, e4 08:08-10 (round 1 complete),
  * e0 08:10-12, stands at node 2 08:12-20, e2 08:20-22, then nothing until 09:00.
+ *
+ * <p>p1 reports a hazard at 08:05 (with a photo), a light out at 08:15 and a hazard at 08:30 (a
+ * damage at 09:30 is after the shift); scans Gate on time at 08:03, Stairwell on time at 08:09, Gate
+ * late at 08:25 and Boiler room of beat 1 out of order at 08:40 (a scan at 07:50 is before the shift).
  */
 final class TinyBlock {
     static final Instant START = Instant.parse("2026-11-29T08:00:00Z");
@@ -39,6 +43,17 @@ final class TinyBlock {
     final List<StreetVisit> visits;
     final List<PositionFix> fixes;
     final List<ReportAlert> alerts;
+    final List<ReportObservation> observations = List.of(
+            new ReportObservation(at(5), "hazard", "loose paving slab", 47.0, 8.0013, true),
+            new ReportObservation(at(15), "light out", "lamp at the corner, Улица Ленина", 47.0, 8.0005, false),
+            new ReportObservation(at(30), "hazard", "broken glass, \"Old\" lane", 47.0005, 8.0013, false),
+            new ReportObservation(at(90), "damage", "after the shift", 47.0, 8.0, false));
+    final List<ReportCheckpointVisit> checkpointVisits = List.of(
+            new ReportCheckpointVisit(at(-10), "Gate", 0, ReportCheckpointVisit.ON_TIME),
+            new ReportCheckpointVisit(at(3), "Gate", 0, ReportCheckpointVisit.ON_TIME),
+            new ReportCheckpointVisit(at(9), "Stairwell", 0, ReportCheckpointVisit.ON_TIME),
+            new ReportCheckpointVisit(at(25), "Gate", 0, ReportCheckpointVisit.LATE),
+            new ReportCheckpointVisit(at(40), "Boiler room", 1, ReportCheckpointVisit.OUT_OF_ORDER));
 
     TinyBlock() {
         StreetNetworkBuilder b = new StreetNetworkBuilder(Profiles.FOOT, StreetMaps.OSM_ATTRIBUTION);
@@ -85,7 +100,7 @@ final class TinyBlock {
 
     ReportInput input(Instant from, Instant to) {
         return new ReportInput(network, area, from, to, null, null, ReportInput.listSource(List.of(shift), visits,
-                Map.of("p1", fixes), alerts));
+                Map.of("p1", fixes), alerts, Map.of("p1", observations), Map.of("p1", checkpointVisits)));
     }
 
     PatrolReport report() {

@@ -113,7 +113,8 @@ public final class RoundsServer implements AutoCloseable {
                 new StoreStage(store),
                 new PatrolStage(patrol),
                 publish));
-        DeviceIngest devices = new DeviceIngest(pipeline, new IngestQueue(pipeline, limits.maxBatchPings()),
+        IngestQueue queue = new IngestQueue(pipeline, limits.maxBatchPings());
+        DeviceIngest devices = new DeviceIngest(pipeline, queue,
                 new DeviceCredentials(store, clock, Duration.ofSeconds(config.security().deviceTrustSeconds())),
                 new DeviceIngest.Decoders(new OsmAndDecoder(clock), new OwnTracksDecoder(), new BatchDecoder(limits.maxBatchPings())),
                 new TokenBuckets(limits.devicePingRequestsPerSecond(), limits.deviceBurst(), clock),
@@ -126,6 +127,8 @@ public final class RoundsServer implements AutoCloseable {
                 new TokenBuckets(limits.loginAttemptsPerMinute() / 60.0, limits.loginAttemptsPerMinute(), clock)).endpoints());
         endpoints.addAll(new TeamApi(store, limits.maxBodyBytes()).endpoints());
         endpoints.addAll(devices.endpoints());
+        endpoints.addAll(new dev.rounds.server.devices.ShiftUpload(store, queue, patrol::uploadComplete,
+                limits.maxBatchPings()).endpoints());
         AtomicInteger osmandPort = new AtomicInteger(-1);
         endpoints.addAll(new SetupApi(osmandPort::get).endpoints());
         endpoints.addAll(new PlanApi(store, areas, planJobs, patrol::activate, limits.maxBodyBytes()).endpoints());

@@ -56,6 +56,7 @@ final class AuthMatrixTest {
         EXPECTED.put("GET /api/v1/shifts/{id}", USERS);
         EXPECTED.put("POST /api/v1/shifts/{id}/end", STAFF);
         EXPECTED.put("GET /api/v1/shifts/{id}/pings", USERS);
+        EXPECTED.put("POST /api/v1/shifts/{id}/gpx", USERS);
         EXPECTED.put("GET /api/v1/setup", STAFF);
         EXPECTED.put("GET /osmand", DEVICE);
         EXPECTED.put("POST /osmand", DEVICE);

@@ -269,4 +269,101 @@ final class GuardTourTest {
         assertThat(gpx.split("<trkpt", -1)).hasSize(27);
         assertThat(server.send("GET", "/api/v1/me/positions?format=kml", hal.auth(), null, null).status()).isEqualTo(400);
     }
+
+    @Test
+    void aShiftRecordedOfflineIsUploadedAsGpxAndCountsForCoverage() throws Exception {
+        Patroller ivy = patroller("Ivy", 0, 120);
+        JsonNode street = longestStreet(0);
+        long edge = street.path("properties").path("id").asLong();
+        List<double[]> walk = along(street.path("geometry").path("coordinates"), 8);
+        StringBuilder gpx = new StringBuilder("<?xml version=\"1.0\"?><gpx version=\"1.1\" creator=\"test\" "
+                + "xmlns=\"http://www.topografix.com/GPX/1/1\"><trk><trkseg>");
+        Instant start = NOW.minus(Duration.ofMinutes(90));
+        for (int i = 0; i < walk.size(); i++) {
+            gpx.append("<trkpt lat=\"").append(walk.get(i)[1]).append("\" lon=\"").append(walk.get(i)[0])
+                    .append("\"><time>").append(start.plusSeconds(6L * i)).append("</time></trkpt>");
+        }
+        gpx.append("<trkpt lat=\"48.1\" lon=\"11.5\"><time>").append(NOW.minus(Duration.ofHours(5)))
+                .append("</time></trkpt></trkseg></trk></gpx>");
+        byte[] file = gpx.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        JsonNode answer = server.send("POST", "/api/v1/shifts/" + ivy.shiftId() + "/gpx", ivy.auth(),
+                "application/gpx+xml", file).json();
+        assertThat(answer.get("accepted").asInt()).isEqualTo(walk.size());
+        assertThat(answer.path("dropped").path("outside_shift").asInt()).isEqualTo(1);
+        assertThat(server.send("POST", "/api/v1/shifts/" + ivy.shiftId() + "/gpx", ivy.auth(), "application/gpx+xml", file)
+                .json().get("accepted").asInt()).as("the same file again: duplicates").isZero();
+        Patroller jon = patroller("Jon", 0, 10);
+        assertThat(server.send("POST", "/api/v1/shifts/" + ivy.shiftId() + "/gpx", jon.auth(), "application/gpx+xml", file)
+                .status()).isEqualTo(403);
+        assertThat(server.send("POST", "/api/v1/shifts/" + ivy.shiftId() + "/gpx", ivy.auth(), "application/gpx+xml",
+                "<gpx>".getBytes(java.nio.charset.StandardCharsets.UTF_8)).json().get("code").asText()).isEqualTo("bad_gpx");
+        String walked = null;
+        for (int i = 0; i < 50 && walked == null; i++) {
+            for (JsonNode feature : server.send("GET", "/api/v1/coverage?from=" + start.minusSeconds(1), admin, null, null)
+                    .json().path("features")) {
+                if (feature.path("properties").path("id").asLong() == edge
+                        && !feature.path("properties").path("last_visit").isNull()) {
+                    walked = feature.path("properties").path("last_visit").asText();
+                }
+            }
+            Thread.sleep(100);
+        }
+        assertThat(walked).as("street %d walked in the uploaded track", edge).isNotNull();
+        assertThat(Instant.parse(walked)).isBetween(start, start.plusSeconds(6L * walk.size()));
+    }
+
+    @Test
+    void theReportListsObservationsAndCheckpointVisitsByName() {
+        Patroller kim = patroller("Kim", 0, 50);
+        assertThat(scan(kim, gate.get("code").asText(), null).created().get("status").asText()).isEqualTo("on_time");
+        server.json("POST", "/api/v1/observations", kim.auth(), Map.of("category", "damage",
+                "note", "Broken fence panel at the car park", "lat", 48.1, "lon", 11.5)).created();
+        server.json("POST", "/api/v1/observations", kim.auth(), Map.of("category", "door open", "note", "")).created();
+        JsonNode report = server.send("GET", "/api/v1/reports?format=geojson&from=" + NOW.minus(Duration.ofDays(1))
+                + "&to=" + NOW.plus(Duration.ofHours(1)), supervisor, null, null).json();
+        assertThat(report.path("observations_by_category").path("damage").asInt()).isGreaterThanOrEqualTo(1);
+        assertThat(report.path("checkpoint_visits")).anySatisfy(c -> {
+            assertThat(c.get("patroller").asText()).isEqualTo("Kim");
+            assertThat(c.get("on_time").asInt()).isEqualTo(1);
+        });
+        List<JsonNode> kims = new ArrayList<>();
+        report.path("features").forEach(f -> {
+            if (f.path("properties").path("kind").asText().equals("observation")
+                    && f.path("properties").path("patroller").asText().equals("Kim")) {
+                kims.add(f);
+            }
+        });
+        assertThat(kims).extracting(f -> f.path("properties").path("category").asText())
+                .containsExactlyInAnyOrder("damage", "door open");
+        assertThat(kims).filteredOn(f -> f.path("properties").path("category").asText().equals("door open"))
+                .singleElement().satisfies(f -> assertThat(f.path("geometry").isNull()).isTrue());
+    }
+
+    static JsonNode longestStreet(int beat) {
+        JsonNode best = null;
+        for (JsonNode street : server.send("GET", "/api/v1/coverage", admin, null, null).json().path("features")) {
+            if (street.path("properties").path("beat").asInt() == beat && (best == null
+                    || street.path("properties").path("length_m").asDouble() > best.path("properties").path("length_m").asDouble())) {
+                best = street;
+            }
+        }
+        return best;
+    }
+
+    /** Points every {@code step} metres (roughly) along a line of (lon, lat) coordinates. */
+    static List<double[]> along(JsonNode coordinates, double step) {
+        List<double[]> points = new ArrayList<>();
+        for (int i = 0; i + 1 < coordinates.size(); i++) {
+            double[] a = {coordinates.get(i).get(0).asDouble(), coordinates.get(i).get(1).asDouble()};
+            double[] b = {coordinates.get(i + 1).get(0).asDouble(), coordinates.get(i + 1).get(1).asDouble()};
+            double meters = Math.hypot((b[0] - a[0]) * 111_320 * Math.cos(Math.toRadians(a[1])), (b[1] - a[1]) * 110_540);
+            int n = Math.max(1, (int) Math.ceil(meters / step));
+            for (int k = 0; k < n; k++) {
+                points.add(new double[] {a[0] + (b[0] - a[0]) * k / n, a[1] + (b[1] - a[1]) * k / n});
+            }
+        }
+        JsonNode last = coordinates.get(coordinates.size() - 1);
+        points.add(new double[] {last.get(0).asDouble(), last.get(1).asDouble()});
+        return points;
+    }
 }

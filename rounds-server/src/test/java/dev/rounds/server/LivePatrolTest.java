@@ -252,6 +252,10 @@ final class LivePatrolTest {
         assertThat(stored).isPositive();
         assertThat(reported).as("visits in the report against traversals stored for Eve's shift").isEqualTo((int) stored);
         assertThat(report.path("attribution").asText()).isEqualTo("© OpenStreetMap contributors");
+        assertThat(report.path("patroller").asText()).isEqualTo(Long.toString(eve.patrollerId()));
+        assertThat(report.path("patroller_name").asText()).as("the stored name, not the id").isEqualTo("Eve");
+        assertThat(server.send("GET", "/api/v1/reports?" + period + "&format=html", admin, null, null).body())
+                .contains("<td>Eve</td>").doesNotContain("<td>" + eve.patrollerId() + "</td>");
         TestServer.Answer pdf = server.send("GET", "/api/v1/reports?" + period + "&format=pdf", admin, null, null);
         assertThat(pdf.status()).isEqualTo(200);
         assertThat(pdf.body()).startsWith("%PDF");

@@ -112,7 +112,7 @@ public final class ActivePatrol implements AutoCloseable {
             finishAll();
             plan = new LivePlan(planned, new ObjectMapper());
             ledger = new CoverageLedger(plan.area, config);
-            watch = new AlertWatch(ledger);
+            watch = new AlertWatch(ledger, this::nameOf);
             Instant since = clock.instant().minus(REPLAY_WINDOW);
             watch.alreadyRaised(store.alertKeysSince(since.minus(REPLAY_WINDOW)));
             devices.clear();
@@ -120,7 +120,8 @@ public final class ActivePatrol implements AutoCloseable {
             lastPositions.clear();
             shiftsByPatroller.clear();
             replayRecentShifts(since);
-            tours = new LiveTours(store, planned.areaId(), planned.plan().beatCount(), ledger, alertSettings);
+            tours = new LiveTours(store, planned.areaId(), planned.plan().beatCount(), ledger, alertSettings,
+                    this::nameOf);
             syncRunningShifts();
             reloadTours();
             LOG.info("live patrol follows plan {} ({} beats, {} streets)", planned.planId(), planned.plan().beatCount(),
@@ -174,6 +175,9 @@ public final class ActivePatrol implements AutoCloseable {
             }
             touchedShifts.add(track.shiftId);
             track.lastArrival = clock.instant();
+            if (!replaying) {
+                watch.heard(Long.toString(track.patrollerId), track.lastArrival);
+            }
             position(track, ping);
             dev.rounds.matching.Ping point = new dev.rounds.matching.Ping(ping.latitude(), ping.longitude(),
                     ping.fixTime(), ping.accuracyMeters() == null || !(ping.accuracyMeters() > 0) ? Double.NaN
@@ -426,10 +430,7 @@ public final class ActivePatrol implements AutoCloseable {
         for (DeviceTrack track : devices.values()) {
             if (!track.idle && track.lastArrival != null
                     && Duration.between(track.lastArrival, now).compareTo(SILENCE_FINISH) > 0) {
-                visits(track, track.matcher.finish());
-                track.matcher = newMatcher();
-                track.breaks.add(track.lastFix);
-                track.idle = true;
+                settle(track);
             }
         }
         if (now.getEpochSecond() % 30 == 0) {
@@ -461,6 +462,29 @@ public final class ActivePatrol implements AutoCloseable {
         count("alerts", 1);
         events.publish("alert", alertView(stored));
         return stored;
+    }
+
+    /** Decides a device's pending stretch now, as silence would (the track may go on later). */
+    private void settle(DeviceTrack track) {
+        visits(track, track.matcher.finish());
+        track.matcher = newMatcher();
+        track.breaks.add(track.lastFix);
+        track.idle = true;
+    }
+
+    /**
+     * A device's upload is complete (a GPX file of a shift recorded offline): its pending stretch is
+     * decided at once instead of after {@link #SILENCE_FINISH} of silence.
+     */
+    public void uploadComplete(String deviceId) {
+        call(() -> {
+            DeviceTrack track = devices.get(deviceId);
+            if (track != null && !track.idle) {
+                settle(track);
+                publishProgress(track.shiftId);
+            }
+            return null;
+        });
     }
 
     /** Puts every shift running now into the ledger, so that a patroller who never sent a position is watched too. */
@@ -519,6 +543,12 @@ public final class ActivePatrol implements AutoCloseable {
         view.put("lat", alert.latitude());
         view.put("lon", alert.longitude());
         return view;
+    }
+
+    /** A patroller's name for alert reasons, from the id the coverage engine uses. */
+    private String nameOf(String patrollerId) {
+        Long id = parseLong(patrollerId);
+        return id == null ? patrollerId : patrollerName(id);
     }
 
     private String patrollerName(long id) {

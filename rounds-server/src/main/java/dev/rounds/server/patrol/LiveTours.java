@@ -8,6 +8,7 @@ import dev.rounds.coverage.CheckpointTour;
 import dev.rounds.coverage.CheckpointWatch;
 import dev.rounds.coverage.CoverageLedger;
 import dev.rounds.coverage.LoneWorkerWatch;
+import dev.rounds.coverage.PatrollerNames;
 import dev.rounds.coverage.PositionFix;
 import dev.rounds.coverage.Shift;
 import dev.rounds.coverage.WellbeingCheck;
@@ -39,14 +40,15 @@ final class LiveTours {
     private CheckpointWatch watch;
     private final Map<Long, StoredCheckpoint> checkpoints = new HashMap<>();
 
-    LiveTours(RoundsStore store, long areaId, int beatCount, CoverageLedger ledger, ServerConfig.Alerts settings) {
+    LiveTours(RoundsStore store, long areaId, int beatCount, CoverageLedger ledger, ServerConfig.Alerts settings,
+            PatrollerNames names) {
         this.store = store;
         this.areaId = areaId;
         this.beatCount = beatCount;
         this.ledger = ledger;
         this.loneWorker = settings.loneWorkerAskMinutes() == 0 ? null
                 : new LoneWorkerWatch(Duration.ofMinutes(settings.loneWorkerAskMinutes()),
-                        Duration.ofMinutes(settings.loneWorkerAnswerMinutes()), settings.standingRadiusMeters());
+                        Duration.ofMinutes(settings.loneWorkerAnswerMinutes()), settings.standingRadiusMeters(), names);
         this.watch = new CheckpointWatch(ledger, List.of());
     }
 

@@ -46,11 +46,12 @@ public final class ReportApi {
         return List.of(new Endpoint(HandlerType.GET, "/api/v1/reports", Access.STAFF, this::report));
     }
 
-    /** A report over stored data on a plan. */
+    /** A report over stored data on a plan, naming the patrollers by their stored names. */
     public static PatrolReport build(RoundsStore store, PlannedArea planned, Instant from, Instant to, Integer beat,
             String patrollerId, ProgressListener progress) {
-        ReportInput input = new ReportInput(planned.network(), area(planned), from, to, beat, patrollerId,
-                new StoredShifts(store, planned.plan().beatCount(), planned.network().edgeCount()));
+        StoredShifts shifts = new StoredShifts(store, planned.plan().beatCount(), planned.network().edgeCount());
+        ReportInput input = new ReportInput(planned.network(), area(planned), from, to, beat, patrollerId, shifts,
+                shifts.patrollerNames());
         return new ReportBuilder(ReportSettings.DEFAULTS, progress).build(input);
     }
 

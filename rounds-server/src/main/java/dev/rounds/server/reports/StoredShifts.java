@@ -6,24 +6,32 @@ import dev.rounds.coverage.PositionFix;
 import dev.rounds.coverage.StreetVisit;
 import dev.rounds.ingest.Alarm;
 import dev.rounds.reports.ReportAlert;
+import dev.rounds.reports.ReportCheckpointVisit;
+import dev.rounds.reports.ReportObservation;
 import dev.rounds.reports.ShiftData;
 import dev.rounds.reports.ShiftSource;
+import dev.rounds.storage.CheckpointVisit;
+import dev.rounds.storage.Observation;
 import dev.rounds.storage.RoundsStore;
 import dev.rounds.storage.Shift;
+import dev.rounds.storage.StoredCheckpoint;
 import dev.rounds.storage.StoredPing;
 import dev.rounds.storage.StoredTraversal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
  * The shifts of a period as stored: each shift's matched street traversals become visits, its
  * pings position fixes and its alerts (with their acknowledgement) report alerts, one shift at a
  * time so that a long report never holds everything at once. Shifts on beats the plan does not
- * have are left out.
+ * have are left out. Patrollers are named by their stored id ({@link #patrollerNames} gives their
+ * names for the report).
  */
 public final class StoredShifts implements ShiftSource {
     private static final int MAX_PINGS_PER_SHIFT = 2_000_000;
@@ -35,6 +43,15 @@ public final class StoredShifts implements ShiftSource {
         this.store = store;
         this.beatCount = beatCount;
         this.edgeCount = edgeCount;
+    }
+
+    /** Each stored patroller's name, keyed by the id the shifts of this source carry. */
+    public Map<String, String> patrollerNames() {
+        Map<String, String> names = new HashMap<>();
+        for (dev.rounds.storage.Patroller patroller : store.patrollers()) {
+            names.put(Long.toString(patroller.id()), patroller.name());
+        }
+        return names;
     }
 
     @Override
@@ -49,7 +66,7 @@ public final class StoredShifts implements ShiftSource {
             dev.rounds.coverage.Shift covered = new dev.rounds.coverage.Shift(Long.toString(shift.id()), patroller, beat,
                     shift.startsAt(), end);
             sink.accept(new ShiftData(covered, visits(shift, patroller), fixes(shift, patroller),
-                    alerts(shift, beat, end)));
+                    alerts(shift, beat, end), observations(shift, end), checkpointVisits(shift)));
         }
     }
 
@@ -80,6 +97,34 @@ public final class StoredShifts implements ShiftSource {
                     stored.ping().longitude(), stored.ping().alarm() == Alarm.SOS));
         }
         return fixes;
+    }
+
+    private List<ReportObservation> observations(Shift shift, Instant end) {
+        List<ReportObservation> observations = new ArrayList<>();
+        for (Observation o : store.guardTour().observationsBetween(shift.startsAt(), end)) {
+            if (o.shiftId() == shift.id()) {
+                observations.add(new ReportObservation(o.observedAt(), o.category(), o.note(),
+                        o.lat() == null ? Double.NaN : o.lat(), o.lon() == null ? Double.NaN : o.lon(), o.hasPhoto()));
+            }
+        }
+        observations.sort(java.util.Comparator.comparing(ReportObservation::time));
+        return observations;
+    }
+
+    /** Visits judged on time, late or out of order; scans that counted for no round are left out. */
+    private List<ReportCheckpointVisit> checkpointVisits(Shift shift) {
+        List<ReportCheckpointVisit> visits = new ArrayList<>();
+        for (CheckpointVisit visit : store.guardTour().visitsOfShift(shift.id())) {
+            if (visit.status().equals("not_due")) {
+                continue;
+            }
+            StoredCheckpoint checkpoint = store.guardTour().checkpoint(visit.checkpointId()).orElse(null);
+            int beat = checkpoint == null ? -1 : beat(checkpoint.beat());
+            if (beat >= 0) {
+                visits.add(new ReportCheckpointVisit(visit.visitedAt(), checkpoint.name(), beat, visit.status()));
+            }
+        }
+        return visits;
     }
 
     private List<ReportAlert> alerts(Shift shift, int beat, Instant end) {
