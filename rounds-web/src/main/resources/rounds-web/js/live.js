@@ -70,6 +70,8 @@ class LivePage {
     this.events.addEventListener('alert-closed', e => this.onAlertClosed(JSON.parse(e.data)));
     this.events.addEventListener('observation', e => this.guard.addObservation(JSON.parse(e.data)));
     this.events.addEventListener('checkpoint', e => this.guard.onVisit(JSON.parse(e.data)));
+    this.events.addEventListener('check', e => this.onCheck(JSON.parse(e.data)));
+    this.events.addEventListener('check_answered', e => this.onCheckAnswered(JSON.parse(e.data)));
     this.recolorTimer = setInterval(() => this.scheduleRecolor(), 5000);
   }
 
@@ -85,6 +87,8 @@ class LivePage {
     this.mapBox = el('div', { id: 'live-map', class: 'map', role: 'region', 'aria-label': 'Map of streets by last visit' });
     this.progressBox = el('div', { id: 'beat-progress' });
     this.alertBox = el('div', { id: 'alerts', 'aria-live': 'polite' });
+    this.checkBox = el('div', { id: 'checks', 'aria-live': 'polite' });
+    this.checks = new Map();
     this.sosBox = el('div', { id: 'sos' });
     this.streamStatus = el('p', { id: 'stream-status', class: 'muted', role: 'status' }, 'Connecting…');
     this.patrollerBox = el('ul', { id: 'patrollers-live', class: 'plain' });
@@ -104,7 +108,7 @@ class LivePage {
         el('section', { class: 'card' }, el('h2', {}, 'Patrollers'), this.patrollerBox,
           el('div', { class: 'legend' }, Object.entries(STATUS_COLORS).map(([k, c]) =>
             el('span', {}, el('span', { class: 'status-dot', style: 'background:' + c, 'aria-hidden': 'true' }), k)))),
-        el('section', { class: 'card' }, el('h2', {}, 'Alerts'), this.alertBox),
+        el('section', { class: 'card' }, el('h2', {}, 'Alerts'), this.checkBox, this.alertBox),
         el('section', { class: 'card' }, el('h2', {}, 'Observations today'), this.observationBox))));
     this.map = L.map(this.mapBox, { preferCanvas: true, zoomControl: true, zoomSnap: 0.25 });
     this.renderer = L.canvas({ padding: 0.3 });
@@ -314,6 +318,22 @@ class LivePage {
           } catch (err) { toast(err.message); }
         }
       }, comment, el('button', { type: 'submit' }, 'Acknowledge')));
+  }
+
+  // A lone-worker question is open: shown until answered; no answer in time becomes a NO_ANSWER alert.
+  onCheck(check) {
+    this.checks.set(check.patrollerId, check);
+    this.renderChecks();
+  }
+
+  onCheckAnswered(answer) {
+    this.checks.delete(answer.patrollerId);
+    this.renderChecks();
+  }
+
+  renderChecks() {
+    this.checkBox.replaceChildren(...[...this.checks.values()].map(c => el('p', { class: 'warning', 'data-patroller': c.patrollerId },
+      (c.patrollerName || '#' + c.patrollerId) + ' was asked "Are you OK?" at ' + time(c.askedAt) + '; answer due by ' + time(c.answerBy) + '.')));
   }
 
   onAlert(alert) {
