@@ -6,14 +6,20 @@ import { showPlan } from './plan.js';
 import { showTeam } from './team.js';
 import { showShifts } from './shifts.js';
 import { showReports } from './reports.js';
+import { showCheckpoints } from './checkpoints.js';
 
-const pages = { live: showLive, plan: showPlan, team: showTeam, shifts: showShifts, reports: showReports };
+const pages = { live: showLive, plan: showPlan, team: showTeam, shifts: showShifts, reports: showReports,
+  checkpoints: showCheckpoints };
 let current = null;
 let navigation = 0;
 export const session = { user: null };
 
 export function isStaff() {
   return session.user && (session.user.role === 'admin' || session.user.role === 'supervisor');
+}
+
+export function isAdmin() {
+  return session.user && session.user.role === 'admin';
 }
 
 async function whoAmI() {
@@ -30,6 +36,10 @@ function renderMenu() {
   document.querySelectorAll('[data-staff]').forEach(a => { a.hidden = !isStaff(); });
   document.getElementById('nav').hidden = !session.user;
   if (!session.user) return;
+  // A patroller works from the phone page: scans, observations, SOS.
+  if (session.user.role === 'patroller') {
+    menu.append(el('a', { href: '/phone.html', class: 'button phone-link', id: 'phone-link' }, 'Open my phone page'));
+  }
   menu.append(
     el('span', { 'data-testid': 'user-name' }, session.user.username + ' (' + session.user.role + ')'),
     el('button', { type: 'button', onclick: logout }, 'Log out'));
@@ -61,7 +71,9 @@ export async function route() {
   renderMenu();
   const name = (location.hash.replace(/^#\//, '') || 'live').split('?')[0];
   if (!session.user || name === 'login') {
-    showLogin(box, async () => { await whoAmI(); go('#/live'); });
+    // After logging in, show the page that was asked for (a link to #/checkpoints, say).
+    const wanted = name !== 'login' && pages[name] ? '#/' + name : '#/live';
+    showLogin(box, async () => { await whoAmI(); go(wanted); });
     return;
   }
   const page = pages[name] || showLive;

@@ -2,6 +2,7 @@
 // round progress per beat and the alert list, all updated from the server's event stream.
 import { api, el, time, toast } from './api.js';
 import { isStaff } from './app.js';
+import { GuardLayers } from './live-layers.js';
 
 export const AGE_CLASSES = [
   { key: 'fresh', label: 'fresh: visited within ½ round', color: '#1a9641', upTo: 0.5 },
@@ -10,6 +11,9 @@ export const AGE_CLASSES = [
   { key: 'stale', label: 'stale: over 1½ rounds ago', color: '#d7191c', upTo: Infinity },
 ];
 const NEVER = { key: 'never', label: 'not visited yet', color: '#8c8c8c' };
+// Alerts that mean a patroller may be in danger: a banner above the map and a sound until acknowledged.
+const URGENT = { SOS: 'SOS from', NO_ANSWER: 'No answer to the lone-worker check from' };
+const REMIND_MS = 15000;
 const STATUS_COLORS = { 'on round': '#1e7b34', standing: '#e8710a', 'off beat': '#7b1fa2', 'no signal': '#8c8c8c' };
 
 export function ageClass(lastVisitMs, nowMs, intervalMs) {
@@ -53,6 +57,7 @@ class LivePage {
     this.state.patrollers.forEach(p => this.placePatroller(p));
     this.renderPatrollers();
     this.renderProgress(this.state.progress);
+    this.guard = new GuardLayers(this.map, this.mapBox, this.state, this.observationBox);
     this.renderAlerts();
     this.events = new EventSource('/api/v1/live/events');
     this.events.onopen = () => { this.streamStatus.textContent = 'Live updates on.'; this.streamStatus.className = 'muted'; };
@@ -63,6 +68,10 @@ class LivePage {
     this.events.addEventListener('progress', e => this.renderProgress(JSON.parse(e.data).progress));
     this.events.addEventListener('alert', e => this.onAlert(JSON.parse(e.data)));
     this.events.addEventListener('alert-closed', e => this.onAlertClosed(JSON.parse(e.data)));
+    this.events.addEventListener('observation', e => this.guard.addObservation(JSON.parse(e.data)));
+    this.events.addEventListener('checkpoint', e => this.guard.onVisit(JSON.parse(e.data)));
+    this.events.addEventListener('check', e => this.onCheck(JSON.parse(e.data)));
+    this.events.addEventListener('check_answered', e => this.onCheckAnswered(JSON.parse(e.data)));
     this.recolorTimer = setInterval(() => this.scheduleRecolor(), 5000);
   }
 
@@ -70,6 +79,7 @@ class LivePage {
     if (this.events) this.events.close();
     if (this.resizes) this.resizes.disconnect();
     clearInterval(this.recolorTimer);
+    clearInterval(this.reminder);
     if (this.map) this.map.remove();
   }
 
@@ -77,9 +87,12 @@ class LivePage {
     this.mapBox = el('div', { id: 'live-map', class: 'map', role: 'region', 'aria-label': 'Map of streets by last visit' });
     this.progressBox = el('div', { id: 'beat-progress' });
     this.alertBox = el('div', { id: 'alerts', 'aria-live': 'polite' });
+    this.checkBox = el('div', { id: 'checks', 'aria-live': 'polite' });
+    this.checks = new Map();
     this.sosBox = el('div', { id: 'sos' });
     this.streamStatus = el('p', { id: 'stream-status', class: 'muted', role: 'status' }, 'Connecting…');
     this.patrollerBox = el('ul', { id: 'patrollers-live', class: 'plain' });
+    this.observationBox = el('ul', { id: 'observations-live', class: 'plain' });
     const legend = el('div', { class: 'legend', id: 'legend' },
       [...AGE_CLASSES, NEVER].map(c => el('span', { 'data-class': c.key },
         el('span', { class: 'swatch', style: 'background:' + c.color, 'aria-hidden': 'true' }), c.label)));
@@ -95,7 +108,8 @@ class LivePage {
         el('section', { class: 'card' }, el('h2', {}, 'Patrollers'), this.patrollerBox,
           el('div', { class: 'legend' }, Object.entries(STATUS_COLORS).map(([k, c]) =>
             el('span', {}, el('span', { class: 'status-dot', style: 'background:' + c, 'aria-hidden': 'true' }), k)))),
-        el('section', { class: 'card' }, el('h2', {}, 'Alerts'), this.alertBox))));
+        el('section', { class: 'card' }, el('h2', {}, 'Alerts'), this.checkBox, this.alertBox),
+        el('section', { class: 'card' }, el('h2', {}, 'Observations today'), this.observationBox))));
     this.map = L.map(this.mapBox, { preferCanvas: true, zoomControl: true, zoomSnap: 0.25 });
     this.renderer = L.canvas({ padding: 0.3 });
     if (this.state.tiles) {
@@ -267,17 +281,25 @@ class LivePage {
 
   renderAlerts() {
     this.alertBox.replaceChildren();
-    const open = this.state.alerts.slice().sort((a, b) => a.priority - b.priority || b.raisedAt.localeCompare(a.raisedAt));
+    const urgent = a => (a.kind in URGENT ? 0 : 1);
+    const open = this.state.alerts.slice().sort((a, b) => urgent(a) - urgent(b) || a.priority - b.priority
+      || b.raisedAt.localeCompare(a.raisedAt));
     if (!open.length) this.alertBox.append(el('p', { class: 'muted' }, 'No open alerts.'));
     open.forEach(a => this.alertBox.append(this.alertCard(a)));
-    const sos = open.filter(a => a.kind === 'SOS');
-    this.sosBox.replaceChildren(...sos.map(a => el('div', { class: 'sos-banner', role: 'alert' },
-      'SOS from ' + (a.patrollerName || a.patrollerId) + ' at ' + time(a.raisedAt))));
-    if (sos.length) this.beep();
+    const banners = open.filter(a => a.kind in URGENT);
+    this.sosBox.replaceChildren(...banners.map(a => el('div', { class: 'sos-banner', role: 'alert', 'data-kind': a.kind },
+      URGENT[a.kind] + ' ' + (a.patrollerName || a.patrollerId) + ' at ' + time(a.raisedAt))));
+    // A new urgent alert sounds at once; while any is open the sound comes back every 15 s.
+    const fresh = banners.some(a => !this.sounded || !this.sounded.has(a.id));
+    this.sounded = new Set(banners.map(a => a.id));
+    if (fresh) this.beep();
+    clearInterval(this.reminder);
+    if (banners.length) this.reminder = setInterval(() => this.beep(), REMIND_MS);
   }
 
   alertCard(a) {
-    const comment = el('input', { name: 'comment', 'aria-label': 'Comment for alert ' + a.id, placeholder: 'What was done', required: true });
+    const comment = el('input', { name: 'comment', 'aria-label': 'Comment for alert ' + a.id, placeholder: 'What was done', required: true,
+      oninput: () => comment.setCustomValidity('') });
     return el('div', { class: 'alert p' + a.priority, 'data-alert': a.id, 'data-kind': a.kind },
       el('div', {}, el('strong', {}, a.kind.replaceAll('_', ' ').toLowerCase() + (a.patrollerName ? ' · ' + a.patrollerName : '')),
         ' ', a.reason),
@@ -285,12 +307,33 @@ class LivePage {
       !isStaff() ? null : el('form', {
         onsubmit: async e => {
           e.preventDefault();
+          if (!comment.value.trim()) {
+            comment.setCustomValidity('Say what was done before closing the alert.');
+            comment.reportValidity();
+            return;
+          }
           try {
             await api('/api/v1/alerts/' + a.id + '/ack', { method: 'POST', json: { comment: comment.value } });
             this.onAlertClosed({ id: a.id });
           } catch (err) { toast(err.message); }
         }
       }, comment, el('button', { type: 'submit' }, 'Acknowledge')));
+  }
+
+  // A lone-worker question is open: shown until answered; no answer in time becomes a NO_ANSWER alert.
+  onCheck(check) {
+    this.checks.set(check.patrollerId, check);
+    this.renderChecks();
+  }
+
+  onCheckAnswered(answer) {
+    this.checks.delete(answer.patrollerId);
+    this.renderChecks();
+  }
+
+  renderChecks() {
+    this.checkBox.replaceChildren(...[...this.checks.values()].map(c => el('p', { class: 'warning', 'data-patroller': c.patrollerId },
+      (c.patrollerName || '#' + c.patrollerId) + ' was asked "Are you OK?" at ' + time(c.askedAt) + '; answer due by ' + time(c.answerBy) + '.')));
   }
 
   onAlert(alert) {
@@ -309,6 +352,7 @@ class LivePage {
       const tone = audio.createOscillator();
       tone.frequency.value = 880;
       tone.connect(audio.destination);
+      tone.onended = () => audio.close();
       tone.start();
       tone.stop(audio.currentTime + 0.4);
     } catch (e) { /* no sound available */ }
