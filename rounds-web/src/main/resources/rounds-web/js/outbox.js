@@ -3,6 +3,8 @@
 // Items go out in order, SOS first. A network failure or a 5xx answer keeps the item (and those after
 // it) for the next try: on the `online` event, every 20 s and after each new item. A 4xx answer
 // removes the item and reports why; a 401 keeps everything and asks to sign in again.
+// Each item belongs to the patroller who made it (or, if made before signing in, to the first who
+// signs in): when someone else signs in on the same phone, another person's items wait for them.
 import { api, ApiError } from './api.js';
 
 const KEY = 'rounds.outbox';
@@ -17,21 +19,38 @@ export class Outbox {
     this.hooks = hooks;
     this.items = load();
     this.flushing = null;
+    this.owner = null;
+  }
+
+  /** The signed-in user's name (null when signed out); their items go out, others' wait. */
+  setOwner(username) {
+    this.owner = username || null;
+    this.hooks.onChange(this.count);
+    if (this.owner) this.flush();
+  }
+
+  /** Items that are not the signed-in user's: they wait until their owner signs in on this phone. */
+  get othersWaiting() {
+    return this.owner ? this.items.filter(i => i.owner && i.owner !== this.owner).length : 0;
+  }
+
+  sendable(item) {
+    return !item.owner || !this.owner || item.owner === this.owner;
   }
 
   start() {
     this.onOnline = () => this.flush();
     window.addEventListener('online', this.onOnline);
     this.timer = setInterval(() => this.flush(), RETRY_MS);
-    this.hooks.onChange(this.items.length);
+    this.hooks.onChange(this.count);
   }
 
-  get count() { return this.items.length; }
+  get count() { return this.items.filter(i => this.sendable(i)).length; }
 
   /** Queues a request; SOS goes ahead of everything but earlier SOS. Answers the item. */
   add(kind, path, body, label) {
     const item = { id: Date.now().toString(36) + Math.random().toString(36).slice(2, 8), kind, path, body, label,
-      queuedAt: new Date().toISOString() };
+      queuedAt: new Date().toISOString(), owner: this.owner };
     if (kind === 'sos') {
       const firstOther = this.items.findIndex(i => i.kind !== 'sos');
       this.items.splice(firstOther < 0 ? this.items.length : firstOther, 0, item);
@@ -54,8 +73,13 @@ export class Outbox {
   }
 
   async sendAll() {
-    while (this.items.length) {
-      const item = this.items[0];
+    for (;;) {
+      const item = this.items.find(i => this.sendable(i));
+      if (!item) return;
+      if (!item.owner && this.owner) {
+        item.owner = this.owner;
+        this.save();
+      }
       let answer;
       try {
         answer = await api(item.path, { method: 'POST', json: item.body });
@@ -83,7 +107,7 @@ export class Outbox {
       // Full storage (many photos): the items stay in memory and go out while the page is open.
       this.hooks.onStorageFull();
     }
-    this.hooks.onChange(this.items.length);
+    this.hooks.onChange(this.count);
   }
 }
 

@@ -40,6 +40,7 @@ async function whoAmI() {
   } catch (e) {
     page.user = null;
   }
+  outbox.setOwner(page.user && page.user.username);
 }
 
 function showSignIn() {
@@ -442,7 +443,9 @@ function showQueue(count) {
   const line = document.getElementById('queue-status');
   if (!line) return;
   line.dataset.waiting = String(count);
-  line.textContent = count === 0 ? 'All sent' : count + ' waiting to be sent';
+  const others = outbox.othersWaiting;
+  line.textContent = (count === 0 ? 'All sent' : count + ' waiting to be sent')
+    + (others ? ' (' + others + ' of another patroller wait for them to sign in on this phone)' : '');
   line.classList.toggle('waiting', count > 0);
 }
 

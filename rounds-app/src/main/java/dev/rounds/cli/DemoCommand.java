@@ -284,7 +284,7 @@ final class DemoCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%nRounds demo is running.%n");
         out.printf(Locale.ROOT, "  dashboard:  http://%s:%d/%n", shown, live.port());
         out.printf(Locale.ROOT, "  log in as:  admin / %s%n", DEMO_PASSWORD);
-        out.printf(Locale.ROOT, "  phone page: http://%s:%d/rounds-web/phone.html as a patroller: %s / %s%n", shown,
+        out.printf(Locale.ROOT, "  phone page: http://%s:%d/phone.html as a patroller: %s / %s%n", shown,
                 live.port(), team.usernames().get(0), DEMO_PASSWORD);
         out.printf(Locale.ROOT, "  map:        %s, %d streets, %.1f km%s%n", planned.areaName(),
                 planned.network().edgeCount(), planned.network().totalLengthMeters() / 1000,

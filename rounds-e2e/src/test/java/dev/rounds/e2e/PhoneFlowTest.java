@@ -123,7 +123,7 @@ final class PhoneFlowTest {
     @Order(1)
     void scanningACheckpointSignsInAndRecordsTheVisit() {
         phone.navigate(server.base() + "/c/" + checkpointCode);
-        // The server sends /c/CODE to /rounds-web/phone.html#scan=CODE, which forwards to /phone.html.
+        // The server sends /c/CODE to /phone.html#scan=CODE; the page takes the code and clears the hash.
         assertThat(phone).hasURL(server.base() + "/phone.html");
         Locator user = phone.getByLabel("User name");
         assertThat(phone.locator("#sign-in-note")).hasText("Sign in to send the check-in at " + checkpointCode + ".");
@@ -286,6 +286,54 @@ final class PhoneFlowTest {
         APIResponse download = phone.request().get(server.base() + gpx);
         assertThat(download.status()).isEqualTo(200);
         assertThat(download.text()).contains("<gpx");
+        assertThat(pageErrors).as("uncaught errors in the pages").isEmpty();
+    }
+
+    @Test
+    @Order(7)
+    void whatWaitsOnAPhoneIsSentOnlyForThePatrollerWhoMadeIt() {
+        long noor = server.json("POST", "/api/v1/patrollers", admin, Map.of("name", "Noor")).path("id").asLong();
+        server.json("POST", "/api/v1/users", admin, Map.of("username", "noor", "password", PASSWORD, "role", "patroller",
+                "patrollerId", noor));
+        server.json("POST", "/api/v1/shifts", admin, Map.of("patrollerId", noor, "beat", "0",
+                "startsAt", "2026-11-29T12:00:00Z", "endsAt", "2026-11-29T18:00:00Z"));
+        phone.navigate(server.base() + "/phone.html");
+        // The server is unreachable for observations: Mira's report waits on the phone.
+        phone.route("**/api/v1/observations", route -> route.fulfill(new com.microsoft.playwright.Route.FulfillOptions()
+                .setStatus(503).setBody("{}")));
+        phone.getByLabel("Category").selectOption("hazard");
+        phone.getByLabel("Note").fill("Loose paving slab by the north gate");
+        phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send observation")).click();
+        Locator queue = phone.locator("#queue-status");
+        assertThat(queue).hasText("1 waiting to be sent");
+        phone.unrouteAll();
+
+        // Noor signs in on the same phone: Mira's report is not sent under Noor's name.
+        phoneContext.clearCookies();
+        phone.reload();
+        phone.getByLabel("User name").fill("noor");
+        phone.getByLabel("Password").fill(PASSWORD);
+        phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+        assertThat(queue).hasText("All sent (1 of another patroller wait for them to sign in on this phone)");
+        phone.waitForTimeout(1000);
+        assertThat(server.json("GET", "/api/v1/observations", admin, null).toString())
+                .doesNotContain("Loose paving slab");
+
+        // Mira signs in again: it goes out as hers.
+        phoneContext.clearCookies();
+        phone.reload();
+        phone.getByLabel("User name").fill("mira");
+        phone.getByLabel("Password").fill(PASSWORD);
+        phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+        assertThat(queue).hasText("All sent", new LocatorAssertions.HasTextOptions().setTimeout(30_000));
+        JsonNode sent = null;
+        for (JsonNode o : server.json("GET", "/api/v1/observations", admin, null)) {
+            if (o.path("note").asText().equals("Loose paving slab by the north gate")) {
+                sent = o;
+            }
+        }
+        assertThat(sent).as("Mira's waiting observation, sent after she signed in").isNotNull();
+        assertThat(sent.path("patrollerName").asText()).isEqualTo("Mira");
         assertThat(pageErrors).as("uncaught errors in the pages").isEmpty();
     }
 

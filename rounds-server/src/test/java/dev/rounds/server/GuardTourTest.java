@@ -136,7 +136,7 @@ final class GuardTourTest {
                 .isEqualTo(404);
         TestServer.Answer link = server.send("GET", "/c/" + gate.get("code").asText(), null, null, null);
         assertThat(link.status()).isEqualTo(302);
-        assertThat(link.headers().get("location")).containsExactly("/rounds-web/phone.html#scan=" + gate.get("code").asText());
+        assertThat(link.headers().get("location")).containsExactly("/phone.html#scan=" + gate.get("code").asText());
     }
 
     @Test

@@ -73,7 +73,7 @@ public final class CheckpointApi {
     private void scanLink(Context ctx) {
         String code = ctx.pathParam("code").replaceAll("[^A-Za-z0-9-]", "");
         ctx.header("Cache-Control", "no-store");
-        ctx.redirect("/rounds-web/phone.html#scan=" + code);
+        ctx.redirect("/phone.html#scan=" + code);
     }
 
     private PlannedArea activePlan() {
