@@ -338,6 +338,39 @@ final class PhoneFlowTest {
     }
 
     @Test
+    @Order(8)
+    void aPatrollerStandingStillIsAskedOnThePhoneAndAnswers() {
+        long mira = patrollerId("Mira");
+        String token = server.json("POST", "/api/v1/devices", admin, Map.of("id", "mira-watch", "patrollerId", mira))
+                .path("token").asText();
+        // Mira's watch reports the same spot for 25 minutes up to now; the check is asked after 15.
+        for (int minute = 25; minute >= 0; minute--) {
+            long at = NOW.minus(Duration.ofMinutes(minute)).getEpochSecond();
+            assertThat(server.osmand("id=mira-watch&timestamp=" + at + "&lat=" + gate[0] + "&lon=" + gate[1]
+                    + "&key=" + token)).isEqualTo(200);
+        }
+        phone.navigate(server.base() + "/phone.html");
+        Locator prompt = phone.getByRole(AriaRole.ALERTDIALOG);
+        assertThat(prompt).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(40_000));
+        assertThat(prompt).containsText("Are you OK?");
+        screenshot(phone, "phone-lone-worker-check");
+        prompt.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("I am fine")).click();
+        assertThat(prompt).isHidden();
+        assertThat(server.json("GET", "/api/v1/me/shift", server.login("mira", PASSWORD), null).path("check").isNull())
+                .as("the question is answered on the server").isTrue();
+        assertThat(pageErrors).as("uncaught errors in the pages").isEmpty();
+    }
+
+    long patrollerId(String name) {
+        for (JsonNode p : server.json("GET", "/api/v1/patrollers", admin, null)) {
+            if (p.path("name").asText().equals(name)) {
+                return p.path("id").asLong();
+            }
+        }
+        throw new AssertionError("no patroller " + name);
+    }
+
+    @Test
     @Order(6)
     void anAdminRetiresACheckpointAndEditsTheObservationCategories() {
         try (BrowserContext desk = chromium.browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 860)
