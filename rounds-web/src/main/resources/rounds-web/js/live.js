@@ -285,7 +285,25 @@ class LivePage {
     const open = this.state.alerts.slice().sort((a, b) => urgent(a) - urgent(b) || a.priority - b.priority
       || b.raisedAt.localeCompare(a.raisedAt));
     if (!open.length) this.alertBox.append(el('p', { class: 'muted' }, 'No open alerts.'));
-    open.forEach(a => this.alertBox.append(this.alertCard(a)));
+    // Unvisited streets come one alert per street; a patroller's are shown (and closed) together.
+    const streets = new Map();
+    for (const a of open) {
+      if (a.kind !== 'STREET_UNVISITED') continue;
+      const key = a.shiftId == null ? 'none' : String(a.shiftId);
+      if (!streets.has(key)) streets.set(key, []);
+      streets.get(key).push(a);
+    }
+    const shown = new Set();
+    for (const a of open) {
+      const group = a.kind === 'STREET_UNVISITED' ? streets.get(a.shiftId == null ? 'none' : String(a.shiftId)) : null;
+      if (group && group.length > 1) {
+        if (shown.has(group)) continue;
+        shown.add(group);
+        this.alertBox.append(this.streetGroupCard(group));
+      } else {
+        this.alertBox.append(this.alertCard(a));
+      }
+    }
     const banners = open.filter(a => a.kind in URGENT);
     this.sosBox.replaceChildren(...banners.map(a => el('div', { class: 'sos-banner', role: 'alert', 'data-kind': a.kind },
       URGENT[a.kind] + ' ' + (a.patrollerName || a.patrollerId) + ' at ' + time(a.raisedAt))));
@@ -295,6 +313,36 @@ class LivePage {
     if (fresh) this.beep();
     clearInterval(this.reminder);
     if (banners.length) this.reminder = setInterval(() => this.beep(), REMIND_MS);
+  }
+
+  streetGroupCard(alerts) {
+    const first = alerts[0];
+    const comment = el('input', { name: 'comment', 'aria-label': 'Comment for ' + alerts.length + ' unvisited streets',
+      placeholder: 'What was done', required: true, oninput: () => comment.setCustomValidity('') });
+    const list = el('ul', { class: 'plain' }, ...alerts.slice(0, 100).map(a => el('li', {}, a.reason)));
+    if (alerts.length > 100) list.append(el('li', { class: 'muted' }, 'and ' + (alerts.length - 100) + ' more'));
+    return el('div', { class: 'alert p' + first.priority, 'data-kind': 'STREET_UNVISITED', 'data-alerts': String(alerts.length) },
+      el('div', {}, el('strong', {}, alerts.length + ' streets unvisited' + (first.patrollerName ? ' · ' + first.patrollerName : '')),
+        ' longer than their revisit interval allows'),
+      el('details', {}, el('summary', {}, 'Show the streets'), list),
+      el('div', { class: 'when' }, 'since ' + time(alerts.map(a => a.raisedAt).sort()[0])),
+      !isStaff() ? null : el('form', {
+        onsubmit: async e => {
+          e.preventDefault();
+          if (!comment.value.trim()) {
+            comment.setCustomValidity('Say what was done before closing the alerts.');
+            comment.reportValidity();
+            return;
+          }
+          try {
+            const answer = await api('/api/v1/alerts/ack', { method: 'POST',
+              json: { ids: alerts.map(a => a.id), comment: comment.value } });
+            const closed = new Set(answer.closed);
+            this.state.alerts = this.state.alerts.filter(a => !closed.has(a.id));
+            this.scheduleAlerts();
+          } catch (err) { toast(err.message); }
+        }
+      }, comment, el('button', { type: 'submit' }, 'Acknowledge all')));
   }
 
   alertCard(a) {
@@ -338,12 +386,23 @@ class LivePage {
 
   onAlert(alert) {
     this.state.alerts = this.state.alerts.filter(a => a.id !== alert.id).concat([alert]);
-    this.renderAlerts();
+    if (alert.kind in URGENT) this.renderAlerts();
+    else this.scheduleAlerts();
   }
 
   onAlertClosed(closed) {
     this.state.alerts = this.state.alerts.filter(a => a.id !== closed.id);
-    this.renderAlerts();
+    this.scheduleAlerts();
+  }
+
+  // Many alerts closing at once (a group acknowledged) redraw the list once per frame, not once each.
+  scheduleAlerts() {
+    if (this.alertsPending) return;
+    this.alertsPending = true;
+    requestAnimationFrame(() => {
+      this.alertsPending = false;
+      this.renderAlerts();
+    });
   }
 
   beep() {

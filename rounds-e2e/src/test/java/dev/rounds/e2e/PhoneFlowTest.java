@@ -361,6 +361,47 @@ final class PhoneFlowTest {
         assertThat(pageErrors).as("uncaught errors in the pages").isEmpty();
     }
 
+    @Test
+    @Order(9)
+    void aPatrollersUnvisitedStreetsShowAsOneAlertAndAreClosedTogether() {
+        long olaf = server.json("POST", "/api/v1/patrollers", admin, Map.of("name", "Olaf")).path("id").asLong();
+        // A shift on beat 1 since 06:00 with no positions at all: every street of the beat is overdue by 12:20.
+        long shift = server.json("POST", "/api/v1/shifts", admin, Map.of("patrollerId", olaf, "beat", "1",
+                "startsAt", "2026-11-29T06:00:00Z", "endsAt", "2026-11-29T14:00:00Z")).path("id").asLong();
+        try (BrowserContext desk = chromium.browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 860)
+                .setTimezoneId("UTC").setLocale("en-GB"))) {
+            desk.clock().setFixedTime(NOW.toEpochMilli());
+            Page live = desk.newPage();
+            live.setDefaultTimeout(40_000);
+            live.onPageError(error -> pageErrors.add("dashboard: " + error));
+            live.navigate(server.base() + "/#/live");
+            live.getByLabel("User name").fill("sam");
+            live.getByLabel("Password").fill("supervisor-pw-1");
+            live.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+            Locator group = live.locator(".alert[data-kind='STREET_UNVISITED'][data-alerts]");
+            assertThat(group).hasCount(1);
+            assertThat(group).containsText("streets unvisited · Olaf");
+            int unvisited = 0;
+            for (JsonNode alert : server.json("GET", "/api/v1/alerts", admin, null)) {
+                if (alert.path("kind").asText().equals("STREET_UNVISITED") && alert.path("shiftId").asLong() == shift) {
+                    unvisited++;
+                }
+            }
+            assertThat(unvisited).as("one alert per street of beat 1").isGreaterThan(10);
+            assertThat(live.locator(".alert[data-kind='STREET_UNVISITED']")).hasCount(1);
+            screenshot(live, "live-unvisited-streets-grouped");
+            group.getByLabel("Comment for " + group.getAttribute("data-alerts") + " unvisited streets")
+                    .fill("Beat 1 had nobody on it: Olaf was sent at 12:30");
+            group.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Acknowledge all")).click();
+            assertThat(live.locator(".alert[data-kind='STREET_UNVISITED']")).hasCount(0);
+            for (JsonNode alert : server.json("GET", "/api/v1/alerts", admin, null)) {
+                assertThat(alert.path("kind").asText().equals("STREET_UNVISITED") && alert.path("shiftId").asLong() == shift)
+                        .as("open alert " + alert).isFalse();
+            }
+        }
+        assertThat(pageErrors).as("uncaught errors in the pages").isEmpty();
+    }
+
     long patrollerId(String name) {
         for (JsonNode p : server.json("GET", "/api/v1/patrollers", admin, null)) {
             if (p.path("name").asText().equals(name)) {

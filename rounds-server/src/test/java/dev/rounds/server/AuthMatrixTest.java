@@ -78,6 +78,7 @@ final class AuthMatrixTest {
         EXPECTED.put("GET /api/v1/progress", USERS);
         EXPECTED.put("GET /api/v1/alerts", USERS);
         EXPECTED.put("POST /api/v1/alerts/{id}/ack", STAFF);
+        EXPECTED.put("POST /api/v1/alerts/ack", STAFF);
         EXPECTED.put("POST /api/v1/qr", STAFF);
         EXPECTED.put("GET /api/v1/reports", STAFF);
         EXPECTED.put("GET /c/{code}", PUBLIC);
@@ -206,6 +207,7 @@ final class AuthMatrixTest {
             case "POST /api/v1/areas/town" -> "{\"seed\":" + (1000 + n) + "}";
             case "POST /api/v1/areas/{id}/plans" -> "{\"patrollers\":2}";
             case "POST /api/v1/alerts/{id}/ack" -> "{\"comment\":\"checked\"}";
+            case "POST /api/v1/alerts/ack" -> "{\"ids\":[999999],\"comment\":\"checked\"}";
             case "POST /api/v1/qr" -> "{\"text\":\"hello\"}";
             default -> null;
         };

@@ -298,6 +298,22 @@ final class JdbcRoundsStore implements RoundsStore {
     }
 
     @Override
+    public List<Long> acknowledgeAlerts(List<Long> alertIds, long userId, String comment) {
+        String text = required("comment", comment, 1000);
+        Instant now = clock.instant();
+        return jdbc.inTransaction(c -> {
+            List<Long> closed = new java.util.ArrayList<>();
+            for (long id : new java.util.LinkedHashSet<>(alertIds)) {
+                if (Jdbc.update(c, "UPDATE alerts SET acknowledged_at = ?, acknowledged_by = ?, ack_comment = ? "
+                        + "WHERE id = ? AND acknowledged_at IS NULL", now, userId, text, id) == 1) {
+                    closed.add(id);
+                }
+            }
+            return closed;
+        });
+    }
+
+    @Override
     public List<Area> areas() {
         return jdbc.query("SELECT id, name, map_format, created_at FROM areas ORDER BY id", JdbcRoundsStore::area);
     }

@@ -99,6 +99,12 @@ public interface RoundsStore extends PingStore, AutoCloseable {
     /** Acknowledges an open alert with a comment. */
     Alert acknowledgeAlert(long alertId, long userId, String comment);
 
+    /**
+     * Acknowledges many open alerts with one comment, in one transaction (e.g. every unvisited
+     * street of a beat at once); returns the ids it closed. Ids already closed or unknown are skipped.
+     */
+    List<Long> acknowledgeAlerts(List<Long> alertIds, long userId, String comment);
+
     /** Every imported area, by id. */
     List<Area> areas();
 

@@ -215,6 +215,24 @@ abstract class StoreContract {
     }
 
     @Test
+    void manyAlertsAreAcknowledgedAtOnce() {
+        Shift shift = onShift("phone-1");
+        User supervisor = store.createUser("sue", "supervisor1", Role.SUPERVISOR, null);
+        List<Long> ids = new java.util.ArrayList<>();
+        for (int street = 0; street < 3; street++) {
+            ids.add(store.raiseAlert(new Alert(0, "street_unvisited", 3, T0, shift.patrollerId(), shift.id(), null, null,
+                    "street " + street + " unvisited", null, null, null, (long) street, "unvisited:" + street)).id());
+        }
+        store.acknowledgeAlert(ids.get(0), supervisor.id(), "walked it myself");
+        assertThat(store.acknowledgeAlerts(List.of(ids.get(0), ids.get(1), ids.get(2), ids.get(2), 999L), supervisor.id(),
+                "beat 0 re-walked")).containsExactly(ids.get(1), ids.get(2));
+        assertThat(store.openAlerts()).isEmpty();
+        assertThat(store.alert(ids.get(0))).hasValueSatisfying(a -> assertThat(a.comment()).isEqualTo("walked it myself"));
+        assertThat(store.alert(ids.get(2))).hasValueSatisfying(a -> assertThat(a.comment()).isEqualTo("beat 0 re-walked"));
+        assertRefused(() -> store.acknowledgeAlerts(List.of(ids.get(1)), supervisor.id(), " "), StoreRefusal.Kind.INVALID);
+    }
+
+    @Test
     void areasListAndOnePlanIsActive() {
         Area monaco = store.saveArea("Monaco", "osm.pbf", new byte[] {1, 2});
         Area town = store.saveArea("Town", "generated", new byte[] {3});

@@ -31,6 +31,7 @@ public final class LiveApi {
     private final Clock clock;
     private final long maxBodyBytes;
     private final String mapTiles;
+    private static final int MAX_ACK_IDS = 10_000;
 
     /** @param mapTiles a tile URL template for the live map, or null for none */
     public LiveApi(ActivePatrol patrol, LiveEvents events, RoundsStore store, Clock clock, long maxBodyBytes,
@@ -54,7 +55,8 @@ public final class LiveApi {
                 new Endpoint(HandlerType.GET, "/api/v1/progress", Access.USER,
                         ctx -> ctx.json(patrol.progress(onlyPatroller(ctx)))),
                 new Endpoint(HandlerType.GET, "/api/v1/alerts", Access.USER, this::alerts),
-                new Endpoint(HandlerType.POST, "/api/v1/alerts/{id}/ack", Access.STAFF, this::acknowledge));
+                new Endpoint(HandlerType.POST, "/api/v1/alerts/{id}/ack", Access.STAFF, this::acknowledge),
+                new Endpoint(HandlerType.POST, "/api/v1/alerts/ack", Access.STAFF, this::acknowledgeMany));
     }
 
     /** Null for staff; the patroller's own id for a patroller (who must be linked to one). */
@@ -138,6 +140,24 @@ public final class LiveApi {
         Alert alert = store.acknowledgeAlert(id, Gate.user(ctx).id(), body.comment());
         events.publish("alert-closed", Map.of("id", id));
         ctx.json(patrol.alertView(alert));
+    }
+
+    /** Body of an acknowledgement of many alerts. */
+    record Acknowledgements(List<Long> ids, String comment) {
+    }
+
+    /** Closes many alerts with one comment, e.g. every unvisited street of a beat. */
+    private void acknowledgeMany(Context ctx) {
+        Acknowledgements body = JsonBodies.read(ctx, maxBodyBytes, Acknowledgements.class);
+        if (body.comment() == null || body.comment().isBlank()) {
+            throw ApiError.badRequest("comment_required", "say what was done: {\"ids\": [...], \"comment\": \"...\"}");
+        }
+        if (body.ids() == null || body.ids().isEmpty() || body.ids().size() > MAX_ACK_IDS) {
+            throw ApiError.badRequest("bad_ids", "give 1 to " + MAX_ACK_IDS + " alert ids: {\"ids\": [12, 13], ...}");
+        }
+        List<Long> closed = store.acknowledgeAlerts(body.ids(), Gate.user(ctx).id(), body.comment());
+        closed.forEach(id -> events.publish("alert-closed", Map.of("id", id)));
+        ctx.json(Map.of("closed", closed));
     }
 
     private static long number(Context ctx, String name) {
