@@ -141,6 +141,27 @@ final class DeviceEndpointsTest {
         assertThat(ping.get("speedMetersPerSecond").asDouble()).isBetween(1.02, 1.03);
         assertThat(ping.get("attributes").has("key")).isFalse();
         assertThat(pings.toString()).doesNotContain(phone.token());
+        JsonNode sos = null;
+        for (int i = 0; i < 50 && sos == null; i++) {
+            for (JsonNode alert : server.send("GET", "/api/v1/alerts", admin, null, null).json()) {
+                if (alert.get("kind").asText().equals("SOS") && alert.get("shiftId").asLong() == phone.shiftId()) {
+                    sos = alert;
+                }
+            }
+            sleep(100);
+        }
+        assertThat(sos).as("an SOS is raised even with no plan active").isNotNull();
+        assertThat(sos.get("reason").asText()).isEqualTo("SOS from Max");
+        assertThat(sos.get("lat").asDouble()).isEqualTo(48.2);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

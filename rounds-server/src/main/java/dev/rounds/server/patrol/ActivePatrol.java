@@ -164,6 +164,7 @@ public final class ActivePatrol implements AutoCloseable {
     private void process(List<Ping> batch) {
         if (plan == null) {
             count("ignored_no_active_plan", batch.size());
+            batch.stream().filter(p -> p.alarm() == Alarm.SOS).forEach(this::sosWithoutPlan);
             return;
         }
         Set<DeviceTrack> late = new LinkedHashSet<>();
@@ -462,6 +463,22 @@ public final class ActivePatrol implements AutoCloseable {
         count("alerts", 1);
         events.publish("alert", alertView(stored));
         return stored;
+    }
+
+    /**
+     * An SOS never waits for a plan: without an active plan nothing is matched, but the alarm is
+     * raised as the alert rules would raise it (same key, so activating a plan does not raise it again).
+     */
+    private void sosWithoutPlan(Ping ping) {
+        Long patrollerId = owner(ping.deviceId());
+        if (patrollerId == null) {
+            return;
+        }
+        Shift shift = shiftAt(patrollerId, ping.fixTime());
+        String patroller = Long.toString(patrollerId);
+        raise(new dev.rounds.coverage.Alert(AlertKind.SOS, "sos:" + patroller + ":" + ping.fixTime(), ping.fixTime(),
+                shift == null ? null : Long.toString(shift.id()), patroller, shift == null ? -1 : beatNumber(shift.beat()),
+                -1, ping.latitude(), ping.longitude(), "SOS from " + patrollerName(patrollerId)));
     }
 
     /** Decides a device's pending stretch now, as silence would (the track may go on later). */
