@@ -27,13 +27,25 @@ export async function showReports(view) {
     downloads.replaceChildren(...['pdf', 'csv', 'geojson'].map(format =>
       el('a', { class: 'button secondary', href: '/api/v1/reports?' + q + '&format=' + format }, format.toUpperCase())));
   };
+  // Periods a manager asks for most: the last day, and weeks for the day-by-day comparison.
+  const preset = days => {
+    const end = new Date(Date.now());
+    const start = new Date(end.getTime() - (days - 1) * 86400000);
+    from.value = start.toISOString().slice(0, 10);
+    to.value = end.toISOString().slice(0, 10);
+    show();
+  };
+  const presets = el('div', { class: 'row', id: 'report-presets', role: 'group', 'aria-label': 'Period' },
+    el('button', { type: 'button', class: 'secondary', onclick: () => preset(2) }, 'Yesterday and today'),
+    el('button', { type: 'button', class: 'secondary', onclick: () => preset(7) }, 'Last 7 days'),
+    el('button', { type: 'button', class: 'secondary', onclick: () => preset(28) }, 'Last 4 weeks'));
   view.append(el('div', { class: 'stack' },
     el('section', { class: 'card' }, el('h1', {}, 'Reports'),
       el('form', { class: 'row', onsubmit: e => { e.preventDefault(); show(); } },
         el('label', { for: 'report-from' }, 'From (UTC day)', from), el('label', { for: 'report-to' }, 'To (UTC day, included)', to),
         el('label', { for: 'report-beat' }, 'Beat', beat), el('label', { for: 'report-patroller' }, 'Patroller', who),
         el('button', { type: 'submit' }, 'Show report')),
-      downloads),
+      presets, downloads),
     frame));
   show();
   return null;

@@ -321,6 +321,13 @@ final class SupervisorFlowTest {
         org.assertj.core.api.Assertions.assertThat(new String(answer.body(), 0, 4, java.nio.charset.StandardCharsets.US_ASCII))
                 .isEqualTo("%PDF");
         screenshot("reports");
+        // Four weeks compare day by day: the period is set and the report's per-day table follows it.
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Last 4 weeks")).click();
+        java.time.LocalDate today = java.time.LocalDate.parse(page.locator("#report-to").inputValue());
+        assertThat(page.locator("#report-from")).hasValue(today.minusDays(27).toString());
+        assertThat(page.locator("#report-frame")).hasAttribute("src",
+                java.util.regex.Pattern.compile("from=" + today.minusDays(27) + "T00:00:00Z"));
+        assertThat(report.locator("h1")).hasText("Patrol report");
         page.locator("#nav a[data-page=live]").click();
         assertThat(page.locator("#live-map")).hasAttribute("data-streets", String.valueOf(streets));
     }

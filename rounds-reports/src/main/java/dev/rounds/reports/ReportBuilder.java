@@ -219,7 +219,18 @@ public final class ReportBuilder {
             return list;
         }
 
+        /**
+         * Every day of the period, days without a shift included (as zeros), so that weeks compare day
+         * by day; a period longer than {@link #MAX_DAY_ROWS} days lists only the days with shifts.
+         */
         private List<DayFigures> dayFigures() {
+            LocalDate first = LocalDate.ofInstant(input.from(), settings.zone());
+            LocalDate last = LocalDate.ofInstant(input.to().minusNanos(1), settings.zone());
+            if (!last.isBefore(first) && first.until(last, java.time.temporal.ChronoUnit.DAYS) < MAX_DAY_ROWS) {
+                for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
+                    days.computeIfAbsent(day, d -> new DayTotals());
+                }
+            }
             return days.entrySet().stream().map(e -> e.getValue().figures(e.getKey())).toList();
         }
 
@@ -229,6 +240,9 @@ public final class ReportBuilder {
             return alerts;
         }
     }
+
+    /** Periods up to this many days list every day, shifts or not. */
+    static final int MAX_DAY_ROWS = 400;
 
     /** One calendar day's running totals. */
     private static final class DayTotals {

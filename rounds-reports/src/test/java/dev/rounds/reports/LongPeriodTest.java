@@ -32,7 +32,8 @@ class LongPeriodTest {
                 (System.nanoTime() - started) / 1_000_000);
         assertThat(handedOut[0]).isEqualTo(DAYS * SimulatedPatrols.PATROLLERS);
         assertThat(progress).hasSize(handedOut[0]).last().isEqualTo((long) handedOut[0]);
-        assertThat(report.days()).hasSize(DAYS);
+        assertThat(report.days()).as("every calendar day of the period, from 06:00 to 06:00").hasSize(DAYS + 1);
+        assertThat(report.days()).filteredOn(d -> d.shifts() > 0).hasSize(DAYS);
         assertThat(report.days().stream().mapToInt(DayFigures::roundsCompleted).sum())
                 .isEqualTo(report.total().roundsCompleted());
         assertThat(report.days().stream().mapToDouble(DayFigures::distanceMeters).sum())

@@ -189,9 +189,14 @@ class ReportFiguresTest {
 
     @Test
     void perDayComparisonEqualsThePlainComputation() {
-        assertThat(report.days()).extracting(DayFigures::date)
+        // The period runs 7 days from Nov 2, 06:00: every calendar day it touches is listed, for comparison.
+        assertThat(report.days()).extracting(DayFigures::date).containsExactlyElementsOf(
+                LocalDate.of(2026, 11, 2).datesUntil(LocalDate.of(2026, 11, 10)).toList());
+        assertThat(report.days()).filteredOn(d -> d.shifts() > 0).extracting(DayFigures::date)
                 .containsExactly(LocalDate.of(2026, 11, 2), LocalDate.of(2026, 11, 3));
-        for (DayFigures day : report.days()) {
+        assertThat(report.days()).filteredOn(d -> d.shifts() == 0)
+                .allSatisfy(d -> assertThat(d.roundsCompleted() + d.distanceMeters() + d.coveredMeters()).isZero());
+        for (DayFigures day : report.days().stream().filter(d -> d.shifts() > 0).toList()) {
             int rounds = 0;
             double covered = 0;
             for (Shift shift : data.shifts) {
