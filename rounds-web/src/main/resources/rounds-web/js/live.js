@@ -3,6 +3,7 @@
 import { api, el, time, toast } from './api.js';
 import { isStaff } from './app.js';
 import { GuardLayers } from './live-layers.js';
+import { tone } from './sound.js';
 
 export const AGE_CLASSES = [
   { key: 'fresh', label: 'fresh: visited within ½ round', color: '#1a9641', upTo: 0.5 },
@@ -406,15 +407,7 @@ class LivePage {
   }
 
   beep() {
-    try {
-      const audio = new (window.AudioContext || window.webkitAudioContext)();
-      const tone = audio.createOscillator();
-      tone.frequency.value = 880;
-      tone.connect(audio.destination);
-      tone.onended = () => audio.close();
-      tone.start();
-      tone.stop(audio.currentTime + 0.4);
-    } catch (e) { /* no sound available */ }
+    tone(0.4);
   }
 }
 

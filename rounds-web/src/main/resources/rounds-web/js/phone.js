@@ -4,6 +4,7 @@
 import { api, el, time, toast } from './api.js';
 import { showLogin } from './login.js';
 import { Outbox } from './outbox.js';
+import { tone } from './sound.js';
 import { position } from './position.js';
 import { downscale } from './photo.js';
 
@@ -249,15 +250,7 @@ async function answerCheck(e) {
 
 function alarm() {
   try { if (navigator.vibrate) navigator.vibrate([400, 150, 400, 150, 400]); } catch (e) { /* no vibration */ }
-  try {
-    const audio = new (window.AudioContext || window.webkitAudioContext)();
-    const tone = audio.createOscillator();
-    tone.frequency.value = 880;
-    tone.connect(audio.destination);
-    tone.onended = () => audio.close();
-    tone.start();
-    tone.stop(audio.currentTime + 0.6);
-  } catch (e) { /* no sound available */ }
+  tone(0.6);
 }
 
 // ---- scans ----

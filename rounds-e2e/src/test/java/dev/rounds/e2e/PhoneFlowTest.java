@@ -214,16 +214,9 @@ final class PhoneFlowTest {
     @Test
     @Order(4)
     void anSosFromThePhoneAppearsOnTheSupervisorsLiveMap() {
-        try (BrowserContext desk = chromium.browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 860)
-                .setTimezoneId("UTC").setLocale("en-GB"))) {
-            desk.clock().setFixedTime(NOW.toEpochMilli());
-            Page live = desk.newPage();
+        try (BrowserContext desk = desk()) {
+            Page live = signedIn(desk, "/#/live", "sam", "supervisor-pw-1", "dashboard");
             live.setDefaultTimeout(20_000);
-            live.onPageError(error -> pageErrors.add("dashboard: " + error));
-            live.navigate(server.base() + "/#/live");
-            live.getByLabel("User name").fill("sam");
-            live.getByLabel("Password").fill("supervisor-pw-1");
-            live.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
             Locator map = live.locator("#live-map");
             assertThat(map).hasAttribute("data-streets", String.valueOf(streets));
             assertThat(live.locator("#stream-status")).hasText("Live updates on.");
@@ -368,16 +361,9 @@ final class PhoneFlowTest {
         // A shift on beat 1 since 06:00 with no positions at all: every street of the beat is overdue by 12:20.
         long shift = server.json("POST", "/api/v1/shifts", admin, Map.of("patrollerId", olaf, "beat", "1",
                 "startsAt", "2026-11-29T06:00:00Z", "endsAt", "2026-11-29T14:00:00Z")).path("id").asLong();
-        try (BrowserContext desk = chromium.browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 860)
-                .setTimezoneId("UTC").setLocale("en-GB"))) {
-            desk.clock().setFixedTime(NOW.toEpochMilli());
-            Page live = desk.newPage();
+        try (BrowserContext desk = desk()) {
+            Page live = signedIn(desk, "/#/live", "sam", "supervisor-pw-1", "dashboard");
             live.setDefaultTimeout(40_000);
-            live.onPageError(error -> pageErrors.add("dashboard: " + error));
-            live.navigate(server.base() + "/#/live");
-            live.getByLabel("User name").fill("sam");
-            live.getByLabel("Password").fill("supervisor-pw-1");
-            live.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
             Locator group = live.locator(".alert[data-kind='STREET_UNVISITED'][data-alerts]");
             assertThat(group).hasCount(1);
             assertThat(group).containsText("streets unvisited · Olaf");
@@ -402,6 +388,25 @@ final class PhoneFlowTest {
         assertThat(pageErrors).as("uncaught errors in the pages").isEmpty();
     }
 
+    /** A desktop browser at the test's fixed time. */
+    BrowserContext desk() {
+        BrowserContext desk = chromium.browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 860)
+                .setTimezoneId("UTC").setLocale("en-GB"));
+        desk.clock().setFixedTime(NOW.toEpochMilli());
+        return desk;
+    }
+
+    /** A page of the dashboard, signed in; its uncaught errors are collected under {@code who}. */
+    Page signedIn(BrowserContext context, String path, String username, String password, String who) {
+        Page page = context.newPage();
+        page.onPageError(error -> pageErrors.add(who + ": " + error));
+        page.navigate(server.base() + path);
+        page.getByLabel("User name").fill(username);
+        page.getByLabel("Password").fill(password);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+        return page;
+    }
+
     long patrollerId(String name) {
         for (JsonNode p : server.json("GET", "/api/v1/patrollers", admin, null)) {
             if (p.path("name").asText().equals(name)) {
@@ -414,15 +419,8 @@ final class PhoneFlowTest {
     @Test
     @Order(6)
     void anAdminRetiresACheckpointAndEditsTheObservationCategories() {
-        try (BrowserContext desk = chromium.browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 860)
-                .setTimezoneId("UTC").setLocale("en-GB"))) {
-            desk.clock().setFixedTime(NOW.toEpochMilli());
-            Page page = desk.newPage();
-            page.onPageError(error -> pageErrors.add("admin: " + error));
-            page.navigate(server.base() + "/#/checkpoints");
-            page.getByLabel("User name").fill("admin");
-            page.getByLabel("Password").fill(LiveServer.ADMIN_PASSWORD);
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+        try (BrowserContext desk = desk()) {
+            Page page = signedIn(desk, "/#/checkpoints", "admin", LiveServer.ADMIN_PASSWORD, "admin");
             Locator rows = page.locator("#beat-0 tbody tr");
             assertThat(rows).hasCount(2);
             Locator delete = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Delete checkpoint Depot side door"));

@@ -218,13 +218,6 @@ public final class CheckpointSheet {
     }
 
     private static String fit(PdfCanvas canvas, String text, double width, double size, PDFont font) {
-        if (canvas.width(text, size, font) <= width) {
-            return text;
-        }
-        String cut = text;
-        while (cut.length() > 1 && canvas.width(cut + "...", size, font) > width) {
-            cut = cut.substring(0, cut.length() - 1);
-        }
-        return cut + "...";
+        return canvas.fit(text, width, size, font);
     }
 }

@@ -86,4 +86,16 @@ final class PdfCanvas implements Canvas {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** The text, cut and ended with "..." where it is wider than {@code width}. */
+    String fit(String text, double width, double size, PDFont withFont) {
+        if (width(text, size, withFont) <= width) {
+            return text;
+        }
+        String cut = text;
+        while (cut.length() > 1 && width(cut + "...", size, withFont) > width) {
+            cut = cut.substring(0, cut.length() - 1);
+        }
+        return cut + "...";
+    }
 }

@@ -41,7 +41,7 @@ final class GuardTourTest {
         long area = server.json("POST", "/api/v1/areas/town", admin, Map.of("seed", 3)).created().get("id").asLong();
         long job = server.json("POST", "/api/v1/areas/" + area + "/plans", admin, Map.of("patrollers", 3)).json()
                 .get("id").asLong();
-        String planId = waitForPlan(job).path("result").path("planId").asText();
+        String planId = server.awaitPlan(job, admin).path("result").path("planId").asText();
         assertThat(server.send("POST", "/api/v1/plans/" + planId + "/activate", admin, null, null).status()).isEqualTo(200);
         server.json("POST", "/api/v1/users", admin, Map.of("username", "sue", "password", "supervisor-1", "role", "supervisor"));
         supervisor = server.login("sue", "supervisor-1");
@@ -53,18 +53,6 @@ final class GuardTourTest {
     @AfterAll
     static void stop() {
         server.close();
-    }
-
-    static JsonNode waitForPlan(long job) throws InterruptedException {
-        for (int i = 0; i < 600; i++) {
-            JsonNode status = server.send("GET", "/api/v1/plan-jobs/" + job, admin, null, null).json();
-            if (!status.path("state").asText().equals("running")) {
-                assertThat(status.path("state").asText()).as(status.toString()).isEqualTo("done");
-                return status;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("planning did not finish in 60 s");
     }
 
     /** A point (lon, lat) on a street of the beat. */

@@ -71,7 +71,7 @@ final class LivePatrolTest {
         assertThat(upload.json().get("edges").asInt()).isEqualTo(network.edgeCount());
         long job = server.json("POST", "/api/v1/areas/" + area + "/plans", admin, Map.of("patrollers", 8)).json()
                 .get("id").asLong();
-        JsonNode status = waitForPlan(job);
+        JsonNode status = server.awaitPlan(job, admin);
         planId = status.path("result").path("planId").asText();
         assertThat(status.path("result").path("feasibility").path("text").asText()).contains("With 8 patrollers");
         JsonNode rounds = server.send("GET", "/api/v1/plans/" + planId + "/rounds.geojson", admin, null, null).json();
@@ -83,18 +83,6 @@ final class LivePatrolTest {
         roundStart = startNode(network, round);
         assertThat(server.send("POST", "/api/v1/plans/" + planId + "/activate", admin, null, null).status())
                 .isEqualTo(200);
-    }
-
-    static JsonNode waitForPlan(long job) throws InterruptedException {
-        for (int i = 0; i < 600; i++) {
-            JsonNode status = server.send("GET", "/api/v1/plan-jobs/" + job, admin, null, null).json();
-            if (!status.path("state").asText().equals("running")) {
-                assertThat(status.path("state").asText()).as(status.toString()).isEqualTo("done");
-                return status;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("planning did not finish in 60 s");
     }
 
     /** The node a closed walk starts at: the end of its first edge that its second edge does not continue from. */

@@ -122,6 +122,21 @@ final class TestServer implements AutoCloseable {
         return "Bearer " + answer.json().get("token").asText();
     }
 
+    /** Waits up to 60 s for a planning job to finish; answers its status, which must be "done". */
+    JsonNode awaitPlan(long job, String auth) throws InterruptedException {
+        for (int i = 0; i < 600; i++) {
+            JsonNode status = send("GET", "/api/v1/plan-jobs/" + job, auth, null, null).json();
+            if (!status.path("state").asText().equals("running")) {
+                if (!status.path("state").asText().equals("done")) {
+                    throw new AssertionError("planning ended " + status);
+                }
+                return status;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("planning did not finish in 60 s");
+    }
+
     String adminAuth() {
         return login("admin", ADMIN_PASSWORD);
     }

@@ -43,9 +43,7 @@ final class JdbcGuardTourStore implements GuardTourStore {
         Instant now = clock.instant();
         String code = Secrets.newCode();
         long id = jdbc.inTransaction(c -> {
-            if (Jdbc.query(c, "SELECT id FROM areas WHERE id = ?", row -> 1, areaId).isEmpty()) {
-                throw new StoreRefusal(StoreRefusal.Kind.NOT_FOUND, "area " + areaId + " does not exist");
-            }
+            requireRow(c, "SELECT id FROM areas WHERE id = ?", areaId, "area " + areaId + " does not exist");
             return Jdbc.insert(c, "INSERT INTO checkpoints (area_id, beat, name, seq, latitude, longitude, code, "
                     + "created_at) VALUES (?,?,?,?,?,?,?,?)", areaId, trimmedBeat, trimmedName, sequence, lat, lon, code, now);
         });
@@ -88,9 +86,7 @@ final class JdbcGuardTourStore implements GuardTourStore {
     public TourRules saveTourRules(TourRules rules) {
         String beat = Text.required("beat", rules.beat(), 200);
         jdbc.inTransaction(c -> {
-            if (Jdbc.query(c, "SELECT id FROM areas WHERE id = ?", row -> 1, rules.areaId()).isEmpty()) {
-                throw new StoreRefusal(StoreRefusal.Kind.NOT_FOUND, "area " + rules.areaId() + " does not exist");
-            }
+            requireRow(c, "SELECT id FROM areas WHERE id = ?", rules.areaId(), "area " + rules.areaId() + " does not exist");
             Jdbc.update(c, "DELETE FROM checkpoint_tours WHERE area_id = ? AND beat = ?", rules.areaId(), beat);
             return Jdbc.update(c, "INSERT INTO checkpoint_tours (area_id, beat, in_order, window_minutes, grace_minutes, "
                     + "start_minutes) VALUES (?,?,?,?,?,?)", rules.areaId(), beat, rules.inOrder(), rules.windowMinutes(),
