@@ -1,7 +1,7 @@
 // The patroller's phone page: my shift and round, the checkpoints due and the scan of one (a QR code
 // or NFC tag opens phone.html#scan=CODE), observations with a photo, the SOS button and the
 // lone-worker check. Scans, observations and SOS go through the outbox, so they wait for signal.
-import { api, el, time, toast } from './api.js';
+import { api, ApiError, el, time, toast } from './api.js';
 import { showLogin } from './login.js';
 import { Outbox } from './outbox.js';
 import { tone } from './sound.js';
@@ -27,6 +27,9 @@ const outbox = new Outbox({
 // The page is drawn (or the sign-in shown) before a scan from the address is taken, so that its
 // outcome has a place to show; a scan made before signing in waits in the outbox until then.
 async function start() {
+  if ('serviceWorker' in navigator) {
+    navigator.serviceWorker.register('/sw.js').catch(() => { /* no offline shell: the page still works online */ });
+  }
   await whoAmI();
   if (!page.user) showSignIn();
   else showApp();
@@ -35,11 +38,18 @@ async function start() {
   takeScanFromHash();
 }
 
+// Without signal the page goes on as the patroller who was signed in on this phone, with the last
+// shift it saw; a refused session (401) signs out for real.
+const ME_KEY = 'rounds.phone.me';
+const SHIFT_KEY = 'rounds.phone.shift';
+
 async function whoAmI() {
   try {
     page.user = await api('/api/v1/me');
+    remember(ME_KEY, page.user);
   } catch (e) {
-    page.user = null;
+    page.user = e instanceof ApiError ? null : recall(ME_KEY);
+    if (e instanceof ApiError) forget();
   }
   outbox.setOwner(page.user && page.user.username);
 }
@@ -75,8 +85,22 @@ function renderUser() {
     el('button', { type: 'button', onclick: logout }, 'Log out'));
 }
 
+function remember(key, value) {
+  try { localStorage.setItem(key, JSON.stringify(value)); } catch (e) { /* full storage: nothing kept */ }
+}
+
+function recall(key) {
+  try { return JSON.parse(localStorage.getItem(key) || 'null'); } catch (e) { return null; }
+}
+
+function forget() {
+  localStorage.removeItem(ME_KEY);
+  localStorage.removeItem(SHIFT_KEY);
+}
+
 async function logout() {
   try { await api('/api/v1/logout', { method: 'POST' }); } catch (e) { /* the session may be gone already */ }
+  forget();
   page.user = null;
   page.shift = null;
   showSignIn();
@@ -149,6 +173,7 @@ async function refreshShift() {
   if (!page.user || !page.shown) return;
   try {
     page.shift = await api('/api/v1/me/shift');
+    remember(SHIFT_KEY, { user: page.user.username, shift: page.shift });
     parts.shift.dataset.state = 'on-shift';
   } catch (e) {
     if (e.status === 401) { page.user = null; showSignIn(); return; }
@@ -158,9 +183,18 @@ async function refreshShift() {
       renderOffShift(e);
       return;
     }
-    // No signal: keep showing what we had.
+    // No signal: keep showing what we had, or the last shift this phone saw for this patroller.
     parts.shift.dataset.state = 'offline';
+    const kept = recall(SHIFT_KEY);
+    if (!page.shift && kept && kept.user === page.user.username) {
+      page.shift = kept.shift;
+      renderShift(page.shift);
+      parts.shift.dataset.state = 'offline';
+    }
     if (!page.shift) parts.shift.replaceChildren(el('p', { class: 'muted' }, 'No connection to the server yet.'));
+    else if (!parts.shift.querySelector('#offline-note')) {
+      parts.shift.append(el('p', { class: 'muted', id: 'offline-note' }, 'No signal: shown as last seen.'));
+    }
     return;
   }
   renderShift(page.shift);

@@ -388,6 +388,30 @@ final class PhoneFlowTest {
         assertThat(pageErrors).as("uncaught errors in the pages").isEmpty();
     }
 
+    @Test
+    @Order(10)
+    void thePhonePageOpensWithoutSignalAndSendsWhatWaitedLater() {
+        phone.navigate(server.base() + "/phone.html");
+        assertThat(phone.locator("#shift-body")).hasAttribute("data-state", "on-shift");
+        phone.waitForFunction("() => navigator.serviceWorker.controller !== null", null,
+                new Page.WaitForFunctionOptions().setTimeout(20_000));
+        phoneContext.setOffline(true);
+        phone.reload();
+        // The page comes from the phone's cache, as the patroller who was signed in, with the last shift seen.
+        assertThat(phone.locator("#shift-body")).hasAttribute("data-state", "offline");
+        assertThat(phone.locator("#shift-body")).containsText("Beat 0");
+        assertThat(phone.locator("#offline-note")).hasText("No signal: shown as last seen.");
+        phone.getByLabel("Category").selectOption("light out");
+        phone.getByLabel("Note").fill("Lamp out in the underpass");
+        phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send observation")).click();
+        Locator queue = phone.locator("#queue-status");
+        assertThat(queue).hasText("1 waiting to be sent");
+        phoneContext.setOffline(false);
+        assertThat(queue).hasText("All sent", new LocatorAssertions.HasTextOptions().setTimeout(30_000));
+        assertThat(server.json("GET", "/api/v1/observations", admin, null).toString()).contains("Lamp out in the underpass");
+        assertThat(pageErrors).as("uncaught errors in the pages").isEmpty();
+    }
+
     /** A desktop browser at the test's fixed time. */
     BrowserContext desk() {
         BrowserContext desk = chromium.browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 860)
