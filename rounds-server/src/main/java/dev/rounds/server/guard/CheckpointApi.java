@@ -222,7 +222,13 @@ public final class CheckpointApi {
             throw new ApiError(409, "other_beat", "checkpoint \"" + checkpoint.name() + "\" is on beat " + checkpoint.beat()
                     + " but your shift is on beat " + shift.beat() + ": the visit was not recorded", Map.of());
         }
-        String status = patrol.checkpointScanned(checkpoint, shift, at, body.lat(), body.lon());
+        String status;
+        try {
+            status = patrol.checkpointScanned(checkpoint, shift, at, body.lat(), body.lon());
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new ApiError(409, "not_in_plan", "the visit cannot be judged against the active plan: " + e.getMessage()
+                    + "; a supervisor should check the checkpoint's beat and the shift on the Checkpoints page", Map.of());
+        }
         CheckpointVisit visit = store.guardTour().recordVisit(checkpoint.id(), shift.id(), at, body.lat(), body.lon(),
                 method, status);
         Map<String, Object> view = new LinkedHashMap<>();
