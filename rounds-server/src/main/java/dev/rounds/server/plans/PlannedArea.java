@@ -102,9 +102,10 @@ public final class PlannedArea {
     static String sentence(BeatPlan plan, ShiftRules rules) {
         Duration longest = rules.roundTime(plan.longestRoundMeters());
         int rounds = rules.roundsPerShift(plan.longestRoundMeters());
-        return String.format(Locale.ROOT, "With %d patrollers the longest round takes %.0f min, so %d rounds fit in "
+        return String.format(Locale.ROOT, "With %d patrollers the longest round takes %.0f min, so %d %s in "
                 + "%.1f available hours of a %.1f h shift; every street is revisited within %.0f min.",
-                plan.beatCount(), longest.toMillis() / 60_000.0, rounds, rules.availableTime().toMillis() / 3_600_000.0,
+                plan.beatCount(), longest.toMillis() / 60_000.0, rounds, rounds == 1 ? "round fits" : "rounds fit",
+                rules.availableTime().toMillis() / 3_600_000.0,
                 rules.shift().toMillis() / 3_600_000.0, longest.toMillis() / 60_000.0);
     }
 
