@@ -13,13 +13,16 @@ public final class BeatPlan {
     private final long seed;
     private final double totalStreetLengthMeters;
     private final int refinementMoves;
+    private final int refinementEvaluations;
 
-    BeatPlan(int[] beatOfEdge, List<Beat> beats, long seed, double totalStreetLengthMeters, int refinementMoves) {
+    BeatPlan(int[] beatOfEdge, List<Beat> beats, long seed, double totalStreetLengthMeters, int refinementMoves,
+            int refinementEvaluations) {
         this.beatOfEdge = beatOfEdge;
         this.beats = List.copyOf(beats);
         this.seed = seed;
         this.totalStreetLengthMeters = totalStreetLengthMeters;
         this.refinementMoves = refinementMoves;
+        this.refinementEvaluations = refinementEvaluations;
     }
 
     /**
@@ -45,7 +48,7 @@ public final class BeatPlan {
             }
             beats.add(new Beat(b, planner.plan(edges)));
         }
-        return new BeatPlan(beatOfEdge.clone(), beats, seed, network.totalLengthMeters(), 0);
+        return new BeatPlan(beatOfEdge.clone(), beats, seed, network.totalLengthMeters(), 0, 0);
     }
 
     public int beatCount() {
@@ -103,5 +106,13 @@ public final class BeatPlan {
     /** Boundary moves the refinement accepted. */
     public int refinementMoves() {
         return refinementMoves;
+    }
+
+    /**
+     * Exact round evaluations the balancing spent: the planner's work, counted rather than timed,
+     * so it can be compared between runs on a busy machine.
+     */
+    public int refinementEvaluations() {
+        return refinementEvaluations;
     }
 }

@@ -14,11 +14,19 @@ import java.util.List;
  * beat's workload is the length of its shortest round (not its street length), and plans the rounds.
  *
  * <p>Idea: seeds by farthest-point sampling on street distance, simultaneous region growing (the
- * lightest beat takes its next street nearest its centre, then the beats are recentred and regrown,
- * then regrown again with each beat's streets weighted by its measured round length per street
- * metre), then {@link BoundaryRefinement}: streets move from the beat with the longest round to lighter
- * neighbours while both stay connected, judged each time on exact rounds. A re-plan starts from a
+ * lightest beat by workload takes its next street nearest its centre; a beat enclosed early by the
+ * others is restarted in the largest free area; then the beats are recentred and regrown, then
+ * regrown again with each beat's streets weighted by its measured round length per workload
+ * metre), then {@link BoundaryRefinement}: streets move from the beat with the longest round to
+ * lighter neighbours, directly or through a chain of beats, while all stay connected, judged each
+ * time on exact rounds. When the refinement gets stuck with budget left, the whole is started again
+ * from other seeds and the plan with the shortest longest round is kept. A re-plan starts from a
  * previous assignment so that a small change (K ± 1, a few new streets) moves few streets.
+ *
+ * <p>The work is bounded by a budget of exact round evaluations, per beat plus a base: counted, not
+ * timed, so a plan is the same for the same seed on any machine. Another start is made only while
+ * the best plan is off balance and the budget left covers what the last start spent, in
+ * evaluations and in work (large beats cost more per evaluation).
  *
  * <p>Preconditions, checked: the network is connected and 1 ≤ K ≤ number of streets. Deterministic
  * for a given seed. Complexity: O(E log E) growing plus, per refinement move, two exact rounds and
@@ -27,9 +35,22 @@ import java.util.List;
 public final class BeatPlanner {
     /** Refinement moves allowed per beat (the refinement usually stops earlier, when stuck). */
     private static final int MOVES_PER_BEAT = 40;
-    /** Exact round evaluations the refinement may spend: per beat, plus a base for small K. */
-    private static final int EVALUATIONS_PER_BEAT = 150;
+    /**
+     * Exact round evaluations a plan may spend (growth, refinement, further starts): per beat, plus a
+     * base for small K. Monaco at K = 64 spends about 2,900 per start, so 7,400 allow two.
+     */
+    private static final int EVALUATIONS_PER_BEAT = 100;
     private static final int EVALUATIONS_BASE = 1000;
+    /** Starts (growth and refinement from new seeds) at most. */
+    private static final int MAX_STARTS = 8;
+    /**
+     * Further starts only while the work of all starts (street^1.5 units, see {@link CountedRounds#work})
+     * stays under this per street: about two starts for Monaco at K = 64 (2.0 M units each), none
+     * where beats are large and each round costs much (K = 4 or 16 on Monaco, 5.7 M and 7.4 M).
+     */
+    private static final double RESTART_WORK_PER_STREET = 2400;
+    /** No further start once the longest round is within this of the mean. */
+    private static final double GOOD_BALANCE = 1.02;
     /** Regrowth passes weighted by measured workload before the refinement. */
     private static final int WORKLOAD_PASSES = 4;
 
@@ -37,6 +58,7 @@ public final class BeatPlanner {
     private final RoundPlanner rounds;
     private final RegionGrowing growing;
     private final ProgressListener progress;
+    private final double[] workload;
 
     public BeatPlanner(StreetNetwork network, ProgressListener progress) {
         this.network = java.util.Objects.requireNonNull(network, "network");
@@ -49,6 +71,7 @@ public final class BeatPlanner {
         }
         this.rounds = new RoundPlanner(network);
         this.growing = new RegionGrowing(network);
+        this.workload = StreetWorkload.lowerBoundMeters(network);
     }
 
     public StreetNetwork network() {
@@ -58,9 +81,60 @@ public final class BeatPlanner {
     /** A fresh plan of {@code beatCount} beats, deterministic for {@code seed}. */
     public BeatPlan plan(int beatCount, long seed) {
         checkBeatCount(beatCount);
-        progress.progress("growing beats", 0, beatCount);
-        int[] labels = growing.partition(beatCount, seed);
-        return refineAndReport(regrowByWorkload(labels, beatCount), beatCount, seed);
+        CountedRounds counted = newBudget(beatCount);
+        int[] best = null;
+        double bestLongest = Double.POSITIVE_INFINITY;
+        int bestMoves = 0;
+        int starts = 0;
+        while (starts < MAX_STARTS) {
+            int spentBefore = counted.evaluations();
+            double workBefore = counted.work();
+            int[] labels = grownBeats(beatCount, startSeed(seed, starts), counted);
+            double[] roundMeters = measure(labels, beatCount, counted);
+            int moves = refine(labels, roundMeters, counted);
+            double longest = Arrays.stream(roundMeters).max().orElse(0);
+            starts++;
+            if (longest < bestLongest) {
+                best = labels;
+                bestLongest = longest;
+                bestMoves = moves;
+            }
+            double mean = Arrays.stream(roundMeters).average().orElse(0);
+            double startWork = counted.work() - workBefore;
+            if (bestLongest <= GOOD_BALANCE * mean || boundByOneStreet(labels, roundMeters)
+                    || counted.left() < counted.evaluations() - spentBefore
+                    || counted.work() + startWork > RESTART_WORK_PER_STREET * network.edgeCount()) {
+                break;
+            }
+        }
+        return report(best, beatCount, seed, bestMoves, counted);
+    }
+
+    /**
+     * Whether the longest round is a single street's own round trip (the street and the shortest
+     * way back): then no plan has a shorter longest round, and another start cannot help.
+     */
+    private boolean boundByOneStreet(int[] labels, double[] roundMeters) {
+        int longest = 0;
+        for (int r = 1; r < roundMeters.length; r++) {
+            if (roundMeters[r] > roundMeters[longest]) {
+                longest = r;
+            }
+        }
+        double streetBound = 0;
+        for (int e : BeatBoundary.edgesOf(labels, longest)) {
+            streetBound = Math.max(streetBound, rounds.shortestRoundTripMeters(e));
+        }
+        return roundMeters[longest] <= streetBound + 0.01;
+    }
+
+    /** Start i of a plan: the plan's own seed first, then seeds derived from it. */
+    private static long startSeed(long seed, int start) {
+        return start == 0 ? seed : seed + start * 0x9E3779B97F4A7C15L;
+    }
+
+    private CountedRounds newBudget(int beatCount) {
+        return new CountedRounds(rounds, EVALUATIONS_PER_BEAT * beatCount + EVALUATIONS_BASE);
     }
 
     /**
@@ -81,15 +155,25 @@ public final class BeatPlanner {
             return plan(beatCount, seed);
         }
         seedMissingBeats(labels, beatCount);
-        return refineAndReport(labels, beatCount, seed);
+        CountedRounds counted = newBudget(beatCount);
+        double[] roundMeters = measure(labels, beatCount, counted);
+        int moves = refine(labels, roundMeters, counted);
+        return report(labels, beatCount, seed, moves, counted);
+    }
+
+    /** The beats before refinement: grown, then regrown by measured workload. */
+    int[] grownBeats(int beatCount, long seed, CountedRounds counted) {
+        progress.progress("growing beats", 0, beatCount);
+        int[] labels = growing.partition(beatCount, seed);
+        return regrowByWorkload(labels, beatCount, counted);
     }
 
     /**
-     * Regrows the beats a few times, each street weighted by its beat's round length per street
+     * Regrows the beats a few times, each street weighted by its beat's round length per workload
      * metre from the last pass, and keeps the split with the shortest longest round. Deadhead differs
      * a lot between beats (dead ends, hillside stairs), so street length alone balances badly.
      */
-    private int[] regrowByWorkload(int[] labels, int beatCount) {
+    private int[] regrowByWorkload(int[] labels, int beatCount, CountedRounds counted) {
         int[] best = labels;
         double bestLongest = Double.POSITIVE_INFINITY;
         int[] current = labels;
@@ -97,9 +181,9 @@ public final class BeatPlanner {
             double[] factor = new double[beatCount];
             double longest = 0;
             for (int r = 0; r < beatCount; r++) {
-                int[] edges = BoundaryRefinement.edgesOf(current, r);
-                double round = rounds.roundLengthMeters(edges);
-                factor[r] = round / Math.max(1e-9, streetLength(edges));
+                int[] edges = BeatBoundary.edgesOf(current, r);
+                double round = counted.lengthMeters(edges);
+                factor[r] = round / Math.max(1e-9, workload(edges));
                 longest = Math.max(longest, round);
             }
             progress.progress("balancing workload", pass + 1, WORKLOAD_PASSES + 1);
@@ -114,37 +198,43 @@ public final class BeatPlanner {
         return best;
     }
 
-    private double streetLength(int[] edges) {
+    private double workload(int[] edges) {
         double sum = 0;
         for (int e : edges) {
-            sum += network.edgeLengthMeters(e);
+            sum += workload[e];
         }
         return sum;
     }
 
-    private BeatPlan refineAndReport(int[] labels, int beatCount, long seed) {
+    private double[] measure(int[] labels, int beatCount, CountedRounds counted) {
         double[] roundMeters = new double[beatCount];
         for (int r = 0; r < beatCount; r++) {
-            roundMeters[r] = rounds.roundLengthMeters(BoundaryRefinement.edgesOf(labels, r));
+            roundMeters[r] = counted.lengthMeters(BeatBoundary.edgesOf(labels, r));
             progress.progress("measuring rounds", r + 1, beatCount);
         }
-        BoundaryRefinement refinement = new BoundaryRefinement(network, rounds);
-        int moves = refinement.refine(labels, roundMeters, MOVES_PER_BEAT * beatCount,
-                EVALUATIONS_PER_BEAT * beatCount + EVALUATIONS_BASE, progress);
+        return roundMeters;
+    }
+
+    /** Balances {@code labels} in place within the budget of {@code counted}; returns the moves kept. */
+    private int refine(int[] labels, double[] roundMeters, CountedRounds counted) {
+        return new BoundaryRefinement(network, counted).refine(labels, roundMeters, MOVES_PER_BEAT * roundMeters.length, progress);
+    }
+
+    private BeatPlan report(int[] labels, int beatCount, long seed, int moves, CountedRounds counted) {
         List<Beat> beats = new ArrayList<>(beatCount);
         for (int r = 0; r < beatCount; r++) {
-            Round round = rounds.plan(BoundaryRefinement.edgesOf(labels, r));
+            Round round = rounds.plan(BeatBoundary.edgesOf(labels, r));
             beats.add(new Beat(r, round));
             progress.progress("planning rounds", r + 1, beatCount);
         }
-        return new BeatPlan(labels, beats, seed, network.totalLengthMeters(), moves);
+        return new BeatPlan(labels, beats, seed, network.totalLengthMeters(), moves, counted.evaluations());
     }
 
     /** Each former beat keeps its largest connected part; the rest is set free (-1). */
     private void keepLargestParts(int[] labels, int beatCount) {
         BeatConnectivity connectivity = new BeatConnectivity(network);
         for (int r = 0; r < beatCount; r++) {
-            int[] edges = BoundaryRefinement.edgesOf(labels, r);
+            int[] edges = BeatBoundary.edgesOf(labels, r);
             int[] part = connectivity.components(edges);
             double[] length = new double[edges.length + 1];
             int best = 0;
@@ -171,7 +261,7 @@ public final class BeatPlanner {
             }
         }
         for (int r = 0; r < beatCount; r++) {
-            if (load[r] > 0 || BoundaryRefinement.edgesOf(labels, r).length > 0) {
+            if (load[r] > 0 || BeatBoundary.edgesOf(labels, r).length > 0) {
                 continue;
             }
             int seedEdge = freeEdgeNextToBeats(labels);
@@ -203,7 +293,7 @@ public final class BeatPlanner {
                 heavy = r;
             }
         }
-        int[] edges = BoundaryRefinement.edgesOf(labels, heavy);
+        int[] edges = BeatBoundary.edgesOf(labels, heavy);
         if (edges.length < 2) {
             throw new IllegalStateException("no beat can give up a street");
         }

@@ -7,19 +7,30 @@ import java.util.Random;
 
 /**
  * Initial beats: seeds spread by farthest-point sampling on street distance, then all beats grown
- * at once, the lightest beat always taking its next street nearest its centre, then recentred
- * (Lloyd) and regrown. Each beat only takes streets touching it, so every beat stays connected;
- * on a connected network every street is taken.
+ * at once, the lightest beat (by {@link StreetWorkload}) always taking its next street nearest its
+ * centre, then recentred (Lloyd) and regrown. Each beat only takes streets touching it, so every
+ * beat stays connected; on a connected network every street is taken.
+ *
+ * <p>A beat enclosed by the others early stops growing. Measured on Monaco at K = 64 without a
+ * remedy, 20 beats were enclosed under 60 % of the final mean workload, leaving rounds from 0.17
+ * to 1.64 of the mean that the refinement could not even out. So in a fresh plan such a beat is
+ * dissolved (its streets go back to the pool for its neighbours) and restarted at the free street
+ * farthest from every beat, at most twice per beat: the initial spread fell to 0.40–1.43.
  */
 final class RegionGrowing {
     private static final int RECENTRING_PASSES = 2;
+    /** A beat enclosed under this share of the mean workload is restarted elsewhere (fresh plans only). */
+    private static final double ENCLOSED_SHARE = 0.6;
+    private static final int MAX_RESEEDS = 2;
 
     private final StreetNetwork network;
     private final double[] midX;
     private final double[] midY;
+    private final double[] workload;
 
     RegionGrowing(StreetNetwork network) {
         this.network = network;
+        this.workload = StreetWorkload.lowerBoundMeters(network);
         int m = network.edgeCount();
         this.midX = new double[m];
         this.midY = new double[m];
@@ -42,18 +53,25 @@ final class RegionGrowing {
     /** Beats regrown from their centres with this workload per street metre (see {@link #grow}). */
     int[] regrow(int[] labels, int k, double[] factor) {
         int[] regrown = fromSeeds(centralEdges(labels, k));
-        grow(regrown, k, factor);
+        grow(regrown, k, factor, true);
         return regrown;
+    }
+
+    /** Seed streets spread by farthest-point sampling on street distance, deterministic for the seed. */
+    int[] seedEdges(int k, long seed) {
+        return farthestPointSeeds(k, new Random(seed));
     }
 
     /** A fresh partition into {@code k} beats, deterministic for the seed. */
     int[] partition(int k, long seed) {
         int[] seeds = farthestPointSeeds(k, new Random(seed));
         int[] labels = fromSeeds(seeds);
-        grow(labels, k);
+        double[] factor = new double[k];
+        Arrays.fill(factor, 1);
+        grow(labels, k, factor, true);
         for (int pass = 0; pass < RECENTRING_PASSES; pass++) {
             labels = fromSeeds(centralEdges(labels, k));
-            grow(labels, k);
+            grow(labels, k, factor, true);
         }
         return labels;
     }
@@ -187,26 +205,44 @@ final class RegionGrowing {
         grow(labels, k, factor);
     }
 
+    /** The walking each street costs at least in any round ({@link StreetWorkload}). */
+    double workloadMeters(int edge) {
+        return workload[edge];
+    }
+
     /**
-     * Grows as {@link #grow(int[], int)}, counting each street of beat r as its length times
-     * {@code factor[r]} (the beat's round length per street metre), so beats with much walking back
-     * and forth take fewer streets.
+     * Grows as {@link #grow(int[], int)}, counting each street of beat r as its workload (its
+     * length, twice for a dead end or bridge) times {@code factor[r]} (the beat's round length per
+     * workload metre), so beats with much walking back and forth take fewer streets.
      */
     void grow(int[] labels, int k, double[] factor) {
+        grow(labels, k, factor, false);
+    }
+
+    /**
+     * Grows as {@link #grow(int[], int, double[])}; with {@code reseed}, a beat enclosed by the
+     * others while under {@link #ENCLOSED_SHARE} of the expected workload is dissolved (its
+     * streets freed for its neighbours) and restarted at the free street farthest from every beat,
+     * at most {@link #MAX_RESEEDS} times per beat. Only for fresh plans: a re-plan keeps its beats.
+     */
+    void grow(int[] labels, int k, double[] factor, boolean reseed) {
         int[] centre = centralEdges(labels, k);
         MinHeap[] frontier = new MinHeap[k];
         double[] load = new double[k];
         boolean[] active = new boolean[k];
+        int[] reseeds = new int[k];
         Arrays.fill(active, true);
         for (int r = 0; r < k; r++) {
             frontier[r] = new MinHeap();
         }
         int remaining = 0;
+        double expected = 0;
         for (int e = 0; e < labels.length; e++) {
+            expected += workload[e] * factor[Math.max(0, labels[e])] / k;
             if (labels[e] < 0) {
                 remaining++;
             } else {
-                load[labels[e]] += network.edgeLengthMeters(e) * factor[labels[e]];
+                load[labels[e]] += workload[e] * factor[labels[e]];
                 pushNeighbours(e, labels, frontier[labels[e]], centre[labels[e]]);
             }
         }
@@ -217,14 +253,96 @@ final class RegionGrowing {
             }
             int e = nextFree(frontier[r], labels);
             if (e < 0) {
+                if (reseed && reseeds[r] < MAX_RESEEDS && load[r] < ENCLOSED_SHARE * expected) {
+                    reseeds[r]++;
+                    remaining += dissolve(r, labels, frontier, centre, active) - 1;
+                    centre[r] = farthestFreeEdge(labels);
+                    labels[centre[r]] = r;
+                    load[r] = workload[centre[r]] * factor[r];
+                    frontier[r].clear();
+                    pushNeighbours(centre[r], labels, frontier[r], centre[r]);
+                    continue;
+                }
                 active[r] = false;
                 continue;
             }
             labels[e] = r;
-            load[r] += network.edgeLengthMeters(e) * factor[r];
+            load[r] += workload[e] * factor[r];
             remaining--;
             pushNeighbours(e, labels, frontier[r], centre[r]);
         }
+    }
+
+    /** Frees the streets of beat r and offers them to the beats touching them; returns how many. */
+    private int dissolve(int r, int[] labels, MinHeap[] frontier, int[] centre, boolean[] active) {
+        int freed = 0;
+        for (int e = 0; e < labels.length; e++) {
+            if (labels[e] == r) {
+                labels[e] = -1;
+                freed++;
+            }
+        }
+        for (int e = 0; e < labels.length; e++) {
+            int q = labels[e];
+            if (q >= 0 && q != r && touchesFree(e, labels)) {
+                pushNeighbours(e, labels, frontier[q], centre[q]);
+                active[q] = true;
+            }
+        }
+        return freed;
+    }
+
+    private boolean touchesFree(int edge, int[] labels) {
+        for (int end : new int[] {network.edgeFrom(edge), network.edgeTo(edge)}) {
+            for (int i = 0; i < network.adjacentEdgeCount(end); i++) {
+                if (labels[network.adjacentEdge(end, i)] < 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The free street whose nearer end is farthest (along streets) from every labelled street. */
+    private int farthestFreeEdge(int[] labels) {
+        double[] distance = new double[network.nodeCount()];
+        Arrays.fill(distance, Double.POSITIVE_INFINITY);
+        MinHeap heap = new MinHeap();
+        for (int e = 0; e < labels.length; e++) {
+            if (labels[e] >= 0) {
+                for (int end : new int[] {network.edgeFrom(e), network.edgeTo(e)}) {
+                    if (distance[end] > 0) {
+                        distance[end] = 0;
+                        heap.push(0, end);
+                    }
+                }
+            }
+        }
+        while (!heap.isEmpty()) {
+            double d = heap.peekKey();
+            int node = heap.pop();
+            if (d > distance[node]) {
+                continue;
+            }
+            for (int i = 0; i < network.adjacentEdgeCount(node); i++) {
+                int e = network.adjacentEdge(node, i);
+                int other = network.otherEnd(e, node);
+                if (d + network.edgeLengthMeters(e) < distance[other]) {
+                    distance[other] = d + network.edgeLengthMeters(e);
+                    heap.push(distance[other], other);
+                }
+            }
+        }
+        int best = -1;
+        double bestDistance = -1;
+        for (int e = 0; e < labels.length; e++) {
+            double d = Math.min(distance[network.edgeFrom(e)], distance[network.edgeTo(e)]);
+            if (labels[e] < 0 && d > bestDistance) {
+                bestDistance = d;
+                best = e;
+            }
+        }
+        return best;
     }
 
     private static int lightestActive(double[] load, boolean[] active) {

@@ -10,7 +10,7 @@ import org.jgrapht.graph.DefaultWeightedEdge;
 import org.jgrapht.graph.WeightedPseudograph;
 
 /** Seeded random street networks for differential tests, and their JGraphT twin. */
-final class RandomStreets {
+public final class RandomStreets {
     private RandomStreets() {
     }
 
@@ -18,7 +18,7 @@ final class RandomStreets {
      * About {@code nodes} intersections scattered over ~1 km², joined by random short streets, some
      * bent (parallel edges) and some closed (loops); the largest connected part is kept.
      */
-    static StreetNetwork network(long seed, int nodes, int streets) {
+    public static StreetNetwork network(long seed, int nodes, int streets) {
         Random random = new Random(seed);
         StreetNetworkBuilder builder = new StreetNetworkBuilder(Profiles.FOOT, null);
         for (int n = 0; n < nodes; n++) {

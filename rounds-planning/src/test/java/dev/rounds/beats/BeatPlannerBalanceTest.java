@@ -1,0 +1,41 @@
+package dev.rounds.beats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rounds.network.Profiles;
+import dev.rounds.network.ProgressListener;
+import dev.rounds.network.StreetMaps;
+import dev.rounds.network.StreetNetwork;
+import dev.rounds.testkit.TestData;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Balance of the largest plans, K = 64 on the two largest extracts, guarded against regressions:
+ * the bounds are the measured figures (docs/BENCHMARKS.md, Beats) plus a small margin, so a change
+ * that makes the refinement worse fails here. Also: every invariant, the evaluation budget, and the
+ * same plan again for the same seed.
+ */
+class BeatPlannerBalanceTest {
+
+    @ParameterizedTest(name = "{0} K={1}")
+    @CsvSource({
+        "osm/monaco-2016.osm.pbf, 64, 1.12",
+        "osm/north-bayreuth-2014.osm.gz, 64, 1.07",
+    })
+    void largestPlansStayBalancedAndDeterministic(String extract, int k, double maxBalance) {
+        StreetNetwork network = StreetMaps.importFile(TestData.file(extract), Profiles.FOOT, ProgressListener.NONE)
+                .network();
+        BeatPlan plan = new BeatPlanner(network, ProgressListener.NONE).plan(k, 1);
+        String context = extract + " K=" + k;
+        BeatPlannerRealExtractsTest.assertPartition(plan, network, k, context);
+        System.out.printf("%s: balance %.3f, longest/LB %.3f, %d moves, %d evaluations%n", context, plan.balance(),
+                plan.longestOverLowerBound(), plan.refinementMoves(), plan.refinementEvaluations());
+        assertThat(plan.balance()).as(context + " longest/mean").isLessThanOrEqualTo(maxBalance);
+        // the budget (100 per beat + 1,000), overshot at most by the growth of a start begun within it
+        assertThat(plan.refinementEvaluations()).as(context + " evaluations within the budget")
+                .isLessThanOrEqualTo(100 * k + 1000 + 6 * k);
+        BeatPlan again = new BeatPlanner(network, ProgressListener.NONE).plan(k, 1);
+        assertThat(again.beatOfEdge()).as(context + " same seed, same beats").isEqualTo(plan.beatOfEdge());
+    }
+}
