@@ -193,6 +193,7 @@ public final class IngestBenchmark {
     private void batches(String name, int warmUp, int measured) throws Exception {
         runBatches(bodies(warmUp));
         List<byte[][]> bodies = bodies(measured);
+        List<StageStats> stagesBefore = server.pipeline().stats();
         Meter meter = Meter.start();
         long accepted = runBatches(bodies);
         Meter.Reading committed = meter.read();
@@ -203,6 +204,7 @@ public final class IngestBenchmark {
         System.out.printf(Locale.ROOT, "%s batch: %d pings in %d batches of %d, %.2f s, %,.0f pings/s committed; %s%n",
                 name, accepted, measured, options.pingsPerBatch(), committed.seconds(), accepted / committed.seconds(),
                 committed.describe(accepted));
+        System.out.println("  " + stageTimes(stagesBefore, server.pipeline().stats(), accepted));
         if (options.coverage()) {
             Map<String, Long> before = server.patrol().counters();
             drainPatrol();
@@ -306,6 +308,7 @@ public final class IngestBenchmark {
     private void osmand(String name, int warmUp, int measured) throws Exception {
         sendOsmand(warmUp);
         StageStats before = storeStats();
+        List<StageStats> stagesBefore = server.pipeline().stats();
         Meter meter = Meter.start();
         long[] latencies = sendOsmand(measured);
         Meter.Reading reading = meter.read();
@@ -320,6 +323,17 @@ public final class IngestBenchmark {
                 options.clients(), reading.seconds(), measured / reading.seconds(), latencies[latencies.length / 2] / 1e6,
                 latencies[(int) (latencies.length * 0.99)] / 1e6, (double) stored / (after.batches() - before.batches()),
                 reading.describe(measured));
+        System.out.println("  " + stageTimes(stagesBefore, server.pipeline().stats(), stored));
+    }
+
+    /** Wall time spent in each pipeline stage per ping between two snapshots of the counters. */
+    private static String stageTimes(List<StageStats> before, List<StageStats> after, long pings) {
+        StringBuilder text = new StringBuilder("stage wall time per ping:");
+        for (int i = 0; i < after.size(); i++) {
+            text.append(String.format(Locale.ROOT, " %s %.1f us", after.get(i).stage(),
+                    (after.get(i).totalNanos() - before.get(i).totalNanos()) / 1e3 / pings));
+        }
+        return text.toString();
     }
 
     private StageStats storeStats() {
@@ -370,6 +384,7 @@ public final class IngestBenchmark {
         Path script = wrkScript(settings[2]);
         runWrk(script, Math.max(2, settings[0] / 4), settings[1], settings[2], 0);
         StageStats before = storeStats();
+        List<StageStats> stagesBefore = server.pipeline().stats();
         Meter meter = Meter.start();
         String output = runWrk(script, settings[0], settings[1], settings[2], 1);
         Meter.Reading reading = meter.read();
@@ -386,6 +401,7 @@ public final class IngestBenchmark {
                 settings[1], settings[2], match(output, "Requests/sec:\\s+([\\d.]+)"), match(output, "\\s50%\\s+(\\S+)"),
                 match(output, "\\s99%\\s+(\\S+)"), (double) stored / (after.batches() - before.batches()),
                 reading.describe(stored));
+        System.out.println("  " + stageTimes(stagesBefore, server.pipeline().stats(), stored));
     }
 
     /**

@@ -40,8 +40,10 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Latency from receiving a ping to its live event: the real server (embedded H2) follows a plan of
  * the generated town; 16 devices upload batches of pings to {@code /api/v1/pings/batch} at a set
- * total rate; a dashboard client listens to the server-sent events. Each position event is paired
- * with the time its batch was sent; reported are p50 and p99 over the measured seconds.
+ * total rate, each device from a thread of its own and in order (a phone waits for the answer
+ * before sending its next batch); a dashboard client listens to the server-sent events. Each
+ * position event is paired with the time its batch was sent; reported are p50 and p99 over the
+ * measured seconds.
  *
  * <p>Run: {@code java -Xmx2g -cp rounds-bench/target/rounds-bench.jar dev.rounds.bench.ingest.LiveLatencyBenchmark
  * [pingsPerSecond=2000] [seconds=20] [pingsPerBatch=10]}
@@ -102,7 +104,10 @@ public final class LiveLatencyBenchmark {
         listener.start();
         Thread.sleep(500);
         List<List<LatLon>> walks = BenchTown.walks(planned);
-        ExecutorService senders = Executors.newFixedThreadPool(4);
+        List<ExecutorService> senders = new ArrayList<>();
+        for (int d = 0; d < DEVICES; d++) {
+            senders.add(Executors.newSingleThreadExecutor());
+        }
         long batchesPerSecond = Math.max(1, rate / perBatch);
         long periodNanos = 1_000_000_000L / batchesPerSecond;
         long start = System.nanoTime();
@@ -133,14 +138,16 @@ public final class LiveLatencyBenchmark {
                 sentAt.put(device[2] + "@" + Instant.ofEpochMilli(millis), System.nanoTime());
             }
             byte[] body = json.append("]}").toString().getBytes(StandardCharsets.UTF_8);
-            senders.execute(() -> {
+            senders.get(d).execute(() -> {
                 if (post(client, server.port(), device, body) && measured) {
                     answered.add(System.nanoTime() - sentNanos);
                 }
             });
         }
-        senders.shutdown();
-        senders.awaitTermination(60, TimeUnit.SECONDS);
+        for (ExecutorService sender : senders) {
+            sender.shutdown();
+            sender.awaitTermination(60, TimeUnit.SECONDS);
+        }
         Thread.sleep(2000);
         report(latencies, rate, seconds, perBatch, server);
         long[] commits = answered.stream().mapToLong(Long::longValue).sorted().toArray();
