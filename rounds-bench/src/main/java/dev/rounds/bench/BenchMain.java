@@ -19,6 +19,7 @@ public final class BenchMain {
             System.out.println("  scale      heap of a synthetic city of a million edges");
             System.out.println("  live-latency  ping received to live event, p50/p99 at a set rate: [PINGS_PER_S] [SECONDS] [PER_BATCH]");
             System.out.println("  ingest     tracking server: batch pings/s to stored (H2, PostgreSQL), OsmAnd requests/s");
+            System.out.println("  store      the store stage alone: pings/s and CPU per ping by transaction size");
             System.out.println("  rounds     our Chinese postman vs JGraphT's: CAP_S EXTRACT:EDGES[,EDGES..] ...");
             System.out.println("  beats      our beats vs METIS (gpmetis -contig): K[,K..] EXTRACT...");
             System.out.println("  plan       a whole extract planned end to end: K EXTRACT...");
@@ -32,6 +33,7 @@ public final class BenchMain {
             case "import" -> ImportBenchmark.main(rest);
             case "scale" -> dev.rounds.bench.network.ScaleBenchmark.main(rest);
             case "ingest" -> dev.rounds.bench.ingest.IngestBenchmark.main(rest);
+            case "store" -> dev.rounds.bench.ingest.StoreBenchmark.main(rest);
             case "live-latency" -> dev.rounds.bench.ingest.LiveLatencyBenchmark.main(rest);
             case "rounds" -> dev.rounds.bench.planning.RoundsBenchmark.main(rest);
             case "beats" -> dev.rounds.bench.planning.BeatsBenchmark.main(rest);

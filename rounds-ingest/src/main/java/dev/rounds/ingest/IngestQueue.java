@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -14,11 +15,13 @@ import java.util.concurrent.locks.ReentrantLock;
  * transaction instead of paying for one each. Every caller still returns only after its own pings
  * were committed, with its own share of the result.
  *
- * <p>How: each caller enqueues its submission and takes the drain lock; whoever holds it runs
- * everything queued so far (up to {@code maxBatchPings}) as one batch. A caller whose submission
- * was already run by another returns at once. No extra thread; with a single caller it is the
- * plain pipeline. Stages must pass on the very {@link Ping} instances they were given (they never
- * invent pings), which is how results are handed back to their submitters.
+ * <p>How: each caller enqueues its submission and tries the drain lock; whoever holds it runs
+ * everything queued so far (up to {@code maxBatchPings}) as one batch, until its own submission is
+ * done, and on leaving wakes the owner of the oldest submission still queued to run the next. A
+ * caller that does not get the lock sleeps until its submission is done (and returns) or it is
+ * woken to take over. No extra thread; with a single caller it is the plain pipeline. Stages must
+ * pass on the very {@link Ping} instances they were given (they never invent pings), which is how
+ * results are handed back to their submitters.
  */
 public final class IngestQueue {
     private final IngestPipeline pipeline;
@@ -49,13 +52,19 @@ public final class IngestQueue {
         Submission mine = new Submission(pings);
         queue.add(mine);
         pending.incrementAndGet();
-        drainLock.lock();
-        try {
-            while (!mine.done) {
-                drainOnce();
+        while (!mine.done) {
+            if (drainLock.tryLock()) {
+                try {
+                    while (!mine.done) {
+                        drainOnce();
+                    }
+                } finally {
+                    drainLock.unlock();
+                }
+                handOver();
+            } else {
+                LockSupport.park(this);
             }
-        } finally {
-            drainLock.unlock();
         }
         if (mine.failure != null) {
             throw mine.failure;
@@ -66,6 +75,19 @@ public final class IngestQueue {
     /** Submissions waiting to be run (for tests and metrics). */
     public int pendingSubmissions() {
         return pending.get();
+    }
+
+    /**
+     * After releasing the drain lock: wakes the owner of the oldest waiting submission to run the
+     * next batch. Callers whose submission was run by another return as soon as it is done, each
+     * woken on its own, instead of taking the lock in turn just to find their work done (that
+     * convoy held 60 threads in line and kept batches at 2 pings under wrk with 64 connections).
+     */
+    private void handOver() {
+        Submission next = queue.peek();
+        if (next != null) {
+            LockSupport.unpark(next.owner);
+        }
     }
 
     private void drainOnce() {
@@ -96,11 +118,12 @@ public final class IngestQueue {
 
     private static final class Submission {
         final List<Ping> pings;
+        final Thread owner = Thread.currentThread();
         final List<Ping> accepted = new ArrayList<>();
         final List<IngestResult.StageDrop> dropped = new ArrayList<>();
         IngestResult result;
         RuntimeException failure;
-        boolean done;
+        volatile boolean done;
 
         Submission(List<Ping> pings) {
             this.pings = List.copyOf(pings);
@@ -109,11 +132,13 @@ public final class IngestQueue {
         void finish() {
             result = new IngestResult(accepted, dropped);
             done = true;
+            LockSupport.unpark(owner);
         }
 
         void fail(RuntimeException e) {
             failure = e;
             done = true;
+            LockSupport.unpark(owner);
         }
     }
 }

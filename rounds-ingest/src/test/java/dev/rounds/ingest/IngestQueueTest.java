@@ -120,4 +120,34 @@ final class IngestQueueTest {
         assertThat(queue.submit(five).accepted()).hasSize(5);
         assertThat(store.batches).containsExactly(five);
     }
+
+    @Test
+    void manyConcurrentCallersEachGetTheirOwnResultAndEveryPingIsStoredOnce() throws Exception {
+        GatedStore store = new GatedStore();
+        store.release.countDown();
+        IngestQueue queue = new IngestQueue(new IngestPipeline(List.of(new Deduplication(10), new StoreStage(store))), 1000);
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<Integer>> callers = new ArrayList<>();
+            for (int t = 0; t < 16; t++) {
+                String device = "d" + t;
+                callers.add(pool.submit(() -> {
+                    int accepted = 0;
+                    for (int i = 0; i < 200; i++) {
+                        IngestResult result = queue.submit(List.of(ping(device, i)));
+                        assertThat(result.accepted()).containsExactly(ping(device, i));
+                        accepted += result.accepted().size();
+                    }
+                    return accepted;
+                }));
+            }
+            for (Future<Integer> caller : callers) {
+                assertThat(caller.get(60, TimeUnit.SECONDS)).isEqualTo(200);
+            }
+            assertThat(store.batches.stream().mapToInt(List::size).sum()).isEqualTo(16 * 200);
+            assertThat(queue.pendingSubmissions()).isZero();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }

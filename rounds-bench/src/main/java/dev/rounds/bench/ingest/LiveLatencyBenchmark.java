@@ -40,8 +40,10 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Latency from receiving a ping to its live event: the real server (embedded H2) follows a plan of
  * the generated town; 16 devices upload batches of pings to {@code /api/v1/pings/batch} at a set
- * total rate; a dashboard client listens to the server-sent events. Each position event is paired
- * with the time its batch was sent; reported are p50 and p99 over the measured seconds.
+ * total rate, each device from a thread of its own and in order (a phone waits for the answer
+ * before sending its next batch); a dashboard client listens to the server-sent events. Each
+ * position event is paired with the time its batch was sent; reported are p50 and p99 over the
+ * measured seconds.
  *
  * <p>Run: {@code java -Xmx2g -cp rounds-bench/target/rounds-bench.jar dev.rounds.bench.ingest.LiveLatencyBenchmark
  * [pingsPerSecond=2000] [seconds=20] [pingsPerBatch=10]}
@@ -66,20 +68,10 @@ public final class LiveLatencyBenchmark {
                 d.plausibility(), new ServerConfig.Security(12, 4, false, 600), ServerConfig.Alerts.defaults());
         try (RoundsServer server = RoundsServer.start(config, Map.of("ROUNDS_ADMIN_PASSWORD", PASSWORD), Clock.systemUTC(),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))) {
-            PlannedArea planned = plan(server);
+            PlannedArea planned = BenchTown.activate(server);
             List<String[]> devices = enrol(server, planned);
             measure(server, planned, devices, rate, seconds, perBatch);
         }
-    }
-
-    private static PlannedArea plan(RoundsServer server) throws InterruptedException {
-        Area town = server.areas().generateTown(1);
-        long job = server.plans().start(town.id(), new PlanRequest(8, null, null, null, null, null, 1L)).id();
-        PlannedArea planned = server.plans().await(job, Duration.ofMinutes(5),
-                dev.rounds.network.ProgressListener.NONE);
-        server.storage().activatePlan(planned.areaId(), planned.version());
-        server.patrol().activate(planned);
-        return planned;
     }
 
     private static List<String[]> enrol(RoundsServer server, PlannedArea planned) {
@@ -104,14 +96,18 @@ public final class LiveLatencyBenchmark {
                 .body()).get("token").asText();
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
         List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Long> answered = java.util.Collections.synchronizedList(new ArrayList<>());
         AtomicLong measureFrom = new AtomicLong(Long.MAX_VALUE);
         Thread listener = new Thread(() -> listen(client, server.port(), token, sentAt, latencies, measureFrom),
                 "bench-sse");
         listener.setDaemon(true);
         listener.start();
         Thread.sleep(500);
-        List<List<LatLon>> walks = walks(planned);
-        ExecutorService senders = Executors.newFixedThreadPool(4);
+        List<List<LatLon>> walks = BenchTown.walks(planned);
+        List<ExecutorService> senders = new ArrayList<>();
+        for (int d = 0; d < DEVICES; d++) {
+            senders.add(Executors.newSingleThreadExecutor());
+        }
         long batchesPerSecond = Math.max(1, rate / perBatch);
         long periodNanos = 1_000_000_000L / batchesPerSecond;
         long start = System.nanoTime();
@@ -128,6 +124,8 @@ public final class LiveLatencyBenchmark {
             }
             int d = (int) (b % DEVICES);
             String[] device = devices.get(d);
+            long sentNanos = System.nanoTime();
+            boolean measured = sentNanos >= measureFrom.get();
             StringBuilder json = new StringBuilder("{\"deviceId\":\"").append(device[0]).append("\",\"pings\":[");
             long nowMillis = System.currentTimeMillis();
             for (int i = 0; i < perBatch; i++) {
@@ -140,34 +138,27 @@ public final class LiveLatencyBenchmark {
                 sentAt.put(device[2] + "@" + Instant.ofEpochMilli(millis), System.nanoTime());
             }
             byte[] body = json.append("]}").toString().getBytes(StandardCharsets.UTF_8);
-            senders.execute(() -> post(client, server.port(), device, body));
+            senders.get(d).execute(() -> {
+                if (post(client, server.port(), device, body) && measured) {
+                    answered.add(System.nanoTime() - sentNanos);
+                }
+            });
         }
-        senders.shutdown();
-        senders.awaitTermination(60, TimeUnit.SECONDS);
+        for (ExecutorService sender : senders) {
+            sender.shutdown();
+            sender.awaitTermination(60, TimeUnit.SECONDS);
+        }
         Thread.sleep(2000);
         report(latencies, rate, seconds, perBatch, server);
-    }
-
-    /** Points along each beat's round, about one per metre of walking, to send as positions. */
-    private static List<List<LatLon>> walks(PlannedArea planned) {
-        List<List<LatLon>> walks = new ArrayList<>();
-        for (Beat beat : planned.plan().beats()) {
-            List<LatLon> points = new ArrayList<>();
-            int node = beat.round().startNode();
-            for (int e : beat.round().edgeSequence()) {
-                boolean forward = planned.network().edgeFrom(e) == node;
-                double length = planned.network().edgeLengthMeters(e);
-                for (double m = 0; m < length; m += 1.0) {
-                    points.add(planned.network().pointAlong(e, forward ? m : length - m));
-                }
-                node = planned.network().otherEnd(e, node);
-            }
-            walks.add(points);
+        long[] commits = answered.stream().mapToLong(Long::longValue).sorted().toArray();
+        if (commits.length > 0) {
+            System.out.printf(Locale.ROOT, "batch sent -> answered (committed): p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                    commits[commits.length / 2] / 1e6, commits[(int) (commits.length * 0.99)] / 1e6,
+                    commits[commits.length - 1] / 1e6);
         }
-        return walks;
     }
 
-    private static void post(HttpClient client, int port, String[] device, byte[] body) {
+    private static boolean post(HttpClient client, int port, String[] device, byte[] body) {
         try {
             HttpResponse<String> answer = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
                     + "/api/v1/pings/batch")).header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
@@ -175,9 +166,12 @@ public final class LiveLatencyBenchmark {
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
             if (answer.statusCode() != 200) {
                 System.err.println("batch answered " + answer.statusCode() + ": " + answer.body());
+                return false;
             }
+            return true;
         } catch (Exception e) {
             System.err.println("batch failed: " + e);
+            return false;
         }
     }
 
