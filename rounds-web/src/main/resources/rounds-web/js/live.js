@@ -159,6 +159,11 @@ class LivePage {
       const box = this.mapBox.getBoundingClientRect();
       return { x: box.left + (a.x + b.x) / 2, y: box.top + (a.y + b.y) / 2 };
     };
+    this.mapBox.patrollerPoints = () => [...this.markers.values()].map(m => {
+      const p = this.map.latLngToContainerPoint(m.getLatLng());
+      const box = this.mapBox.getBoundingClientRect();
+      return { x: box.left + p.x, y: box.top + p.y };
+    });
     this.mapBox.streetLength = id => {
       const points = this.lines[id].getLatLngs();
       return this.map.latLngToContainerPoint(points[0]).distanceTo(this.map.latLngToContainerPoint(points[1]));

@@ -378,11 +378,18 @@ final class SupervisorFlowTest {
         assertThat(pageErrors).as("uncaught errors in the pages").isEmpty();
     }
 
-    /** Clicks the walked street drawn longest on screen and reads its pop-up. */
+    /**
+     * Clicks the walked street drawn longest on screen, away from any marker (a patroller or a
+     * checkpoint standing on it would take the click), and reads its pop-up.
+     */
     void clickingAWalkedStreetShowsItsVisits(Set<Integer> walked) {
         @SuppressWarnings("unchecked")
         Map<String, Object> target = (Map<String, Object>) page.evaluate("edges => { const m = document.getElementById('live-map');"
+                + " const marks = [...document.querySelectorAll('.leaflet-marker-icon')].map(i => i.getBoundingClientRect())"
+                + "   .map(r => ({ x: r.left + r.width / 2, y: r.top + r.height / 2, r: Math.max(r.width, r.height) / 2 + 12 }))"
+                + "   .concat(m.patrollerPoints().map(p => ({ x: p.x, y: p.y, r: 24 })));"
                 + " let best = null; for (const e of edges) { const p = m.streetPoint(e);"
+                + " if (marks.some(k => Math.hypot(k.x - p.x, k.y - p.y) < k.r)) continue;"
                 + " const len = m.streetLength(e); if (!best || len > best.len) best = { edge: e, x: p.x, y: p.y, len }; }"
                 + " return best; }", new ArrayList<>(walked));
         int edge = ((Number) target.get("edge")).intValue();
