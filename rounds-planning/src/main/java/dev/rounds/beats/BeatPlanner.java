@@ -44,11 +44,12 @@ public final class BeatPlanner {
     /** Starts (growth and refinement from new seeds) at most. */
     private static final int MAX_STARTS = 8;
     /**
-     * Further starts only while the work of all starts (street^1.5 units, see {@link CountedRounds#work})
-     * stays under this per street: about two starts for Monaco at K = 64 (2.0 M units each), none
-     * where beats are large and each round costs much (K = 4 or 16 on Monaco, 5.7 M and 7.4 M).
+     * Work of all starts together (street^1.5 units, see {@link CountedRounds#work}) per street of the
+     * network; the refinement stops there too, and another start is made only if it fits. Monaco at
+     * K = 64 takes about 1,070 per street a start, so two; at K = 4 or 16 one start takes 1,600-1,800,
+     * so one, and K = 16 stops at about 1,800 of its 2,600 evaluations (each round costs 5-8 ms there).
      */
-    private static final double RESTART_WORK_PER_STREET = 2400;
+    private static final double WORK_PER_STREET = 2400;
     /** No further start once the longest round is within this of the mean. */
     private static final double GOOD_BALANCE = 1.02;
     /** Regrowth passes weighted by measured workload before the refinement. */
@@ -103,7 +104,7 @@ public final class BeatPlanner {
             double startWork = counted.work() - workBefore;
             if (bestLongest <= GOOD_BALANCE * mean || boundByOneStreet(labels, roundMeters)
                     || counted.left() < counted.evaluations() - spentBefore
-                    || counted.work() + startWork > RESTART_WORK_PER_STREET * network.edgeCount()) {
+                    || counted.work() + startWork > WORK_PER_STREET * network.edgeCount()) {
                 break;
             }
         }
@@ -134,7 +135,8 @@ public final class BeatPlanner {
     }
 
     private CountedRounds newBudget(int beatCount) {
-        return new CountedRounds(rounds, EVALUATIONS_PER_BEAT * beatCount + EVALUATIONS_BASE);
+        return new CountedRounds(rounds, EVALUATIONS_PER_BEAT * beatCount + EVALUATIONS_BASE,
+                WORK_PER_STREET * network.edgeCount());
     }
 
     /**
@@ -222,9 +224,10 @@ public final class BeatPlanner {
 
     private BeatPlan report(int[] labels, int beatCount, long seed, int moves, CountedRounds counted) {
         List<Beat> beats = new ArrayList<>(beatCount);
+        double[] compactness = new BeatShape(network).everyBeat(labels, beatCount);
         for (int r = 0; r < beatCount; r++) {
             Round round = rounds.plan(BeatBoundary.edgesOf(labels, r));
-            beats.add(new Beat(r, round));
+            beats.add(new Beat(r, round, compactness[r]));
             progress.progress("planning rounds", r + 1, beatCount);
         }
         return new BeatPlan(labels, beats, seed, network.totalLengthMeters(), moves, counted.evaluations());
