@@ -2,6 +2,7 @@ package dev.rounds.cli;
 
 import dev.rounds.beats.BeatPlan;
 import dev.rounds.beats.BeatPlanner;
+import dev.rounds.beats.PreviousStreets;
 import dev.rounds.export.PlanFiles;
 import dev.rounds.feasibility.FeasibilityAnswer;
 import dev.rounds.feasibility.FeasibilityCheck;
@@ -36,10 +37,14 @@ import picocli.CommandLine.Spec;
         description = {"Plan K balanced beats and their shortest rounds, or the fewest beats that meet a target.",
             "Example: rounds plan --map monaco.osm.pbf --patrollers 12 --out plan/",
             "Writes DIR/streets.geojson, beats.geojson, rounds.geojson, rounds.gpx and plan.json.",
+            "Re-plan after a small change (one patroller more or less, a few new streets) with",
+            "--from-plan OLD_DIR: streets keep their beat unless balancing needs them elsewhere.",
             "--seed also seeds the planning (and the generated town)."})
 final class PlanCommand implements Callable<Integer> {
     /** A base farther than this from every street is taken for a typing mistake. */
     private static final double MAX_BASE_DISTANCE_METERS = 2000;
+    /** A previous plan that holds fewer of the map's streets than this is taken for another map. */
+    private static final double MIN_MATCHED_SHARE = 0.5;
 
     @Mixin
     MapSource source;
@@ -80,6 +85,14 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "folder for the plan files")
     Path out;
 
+    @Option(names = "--from-plan", paramLabel = "PLAN",
+            description = {"start from a plan written before (its folder, plan.json or streets.geojson): streets "
+                + "are matched by geometry (a street split by a new crossing by position), keep their beat unless "
+                + "balancing moves them; new streets join a beat they touch; with fewer patrollers the lightest beat "
+                + "is shared out among its neighbours (the last beat takes its number), with more the longest "
+                + "beat is split in two; needs --patrollers"})
+    Path fromPlan;
+
     @Option(names = {"-q", "--quiet"}, description = "no progress output")
     boolean quiet;
 
@@ -102,7 +115,13 @@ final class PlanCommand implements Callable<Integer> {
         BeatPlanner planner = new BeatPlanner(network, progress);
         BeatPlan plan;
         FeasibilityAnswer answer = null;
-        if (target == null) {
+        if (fromPlan != null) {
+            if (target != null) {
+                throw new UserInputException("--from-plan needs --patrollers K (the number of beats of the new plan), "
+                        + "not a target");
+            }
+            plan = replan(planner, network, stdout);
+        } else if (target == null) {
             plan = planner.plan(checkedPatrollers(network), source.seed);
         } else {
             FeasibilityCheck check = new FeasibilityCheck(planner, rules, source.seed);
@@ -122,6 +141,27 @@ final class PlanCommand implements Callable<Integer> {
         }
         stdout.printf("wrote %s (streets.geojson, beats.geojson, rounds.geojson, rounds.gpx, plan.json)%n", out);
         return 0;
+    }
+
+    /** Re-plans from the previous plan's streets and says how many were found and kept their beat. */
+    private BeatPlan replan(BeatPlanner planner, StreetNetwork network, PrintWriter stdout) {
+        PreviousStreets.Match match = PreviousPlanFile.read(fromPlan).match(network);
+        if (match.matchedShare() < MIN_MATCHED_SHARE) {
+            throw new UserInputException(String.format(Locale.ROOT, "--from-plan %s: only %.0f%% of this map's streets "
+                    + "are in that plan; is it a plan of this map (and profile)?", fromPlan,
+                    match.matchedShare() * 100));
+        }
+        int[] previous = match.beatOfEdge();
+        BeatPlan plan = planner.replan(checkedPatrollers(network), source.seed, previous);
+        int kept = 0;
+        for (int e = 0; e < previous.length; e++) {
+            kept += previous[e] == plan.beatOf(e) ? 1 : 0;
+        }
+        stdout.printf(Locale.ROOT, "re-planned from %s (%d beats): %d streets found by geometry, %d by position, %d new;"
+                + " %d of %d streets (%.1f%%) kept their beat number%n", fromPlan, match.previousBeats(),
+                match.byGeometry(), match.byPosition(), match.unmatched(), kept, previous.length,
+                100.0 * kept / previous.length);
+        return plan;
     }
 
     private ShiftRules rules() {

@@ -55,6 +55,8 @@ class PlanCommandTest {
             assertThat(coveredByRounds).contains(street.path("properties").path("id").asInt());
         }
         assertThat(plan.path("beats").get(0).path("approach_m").isNumber()).isTrue();
+        assertThat(plan.path("beats").get(0).path("compactness").asDouble(-1)).isBetween(0.0, 1.0);
+        assertThat(plan.path("min_compactness").asDouble(-1)).isBetween(0.0, plan.path("mean_compactness").asDouble());
         double longest = plan.path("longest_round_m").asDouble();
         assertThat(plan.path("lower_bound_longest_round_m").asDouble()).isLessThanOrEqualTo(longest);
         assertThat(plan.path("balance").asDouble()).isGreaterThanOrEqualTo(1.0);

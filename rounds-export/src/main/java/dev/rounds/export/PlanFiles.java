@@ -172,6 +172,7 @@ public final class PlanFiles {
         json.writeNumberField("round_minutes", minutes(round.lengthMeters()));
         json.writeNumberField("rounds_per_shift", rules.roundsPerShift(round.lengthMeters()));
         json.writeNumberField("approach_m", meters(round.approach().lengthMeters()));
+        json.writeNumberField("compactness", Math.round(plan.beat(beat).compactness() * 1000) / 1000.0);
     }
 
     private void writeRounds(JsonGenerator json) throws IOException {
@@ -256,6 +257,8 @@ public final class PlanFiles {
         json.writeNumberField("mean_round_m", meters(plan.meanRoundMeters()));
         json.writeNumberField("balance", Math.round(plan.balance() * 10000) / 10000.0);
         json.writeNumberField("longest_over_lower_bound", Math.round(plan.longestOverLowerBound() * 10000) / 10000.0);
+        json.writeNumberField("mean_compactness", Math.round(plan.meanCompactness() * 1000) / 1000.0);
+        json.writeNumberField("min_compactness", Math.round(plan.minCompactness() * 1000) / 1000.0);
         json.writeObjectFieldStart("rules");
         json.writeNumberField("shift_hours", rules.shift().toMillis() / 3_600_000.0);
         json.writeNumberField("available", rules.availableShare());

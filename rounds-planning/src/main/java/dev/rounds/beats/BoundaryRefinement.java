@@ -11,8 +11,8 @@ import java.util.List;
  * Lowers the longest round by moving streets from beats with long rounds to lighter neighbours,
  * judged on real round lengths (exact Chinese postman) after each move.
  *
- * <p>A move peels streets off the heavy beat in breadth-first layers from its border with the
- * neighbour, about half the round-length gap; the heavy beat keeps its largest connected part and
+ * <p>A move peels streets off the heavy beat from its border with the neighbour, growing towards
+ * the neighbour's centre ({@link BeatBoundary#peel}), about half the round-length gap; the heavy beat keeps its largest connected part and
  * any part cut off goes with the peeled streets (it touches them), so both beats stay connected.
  * A move is kept only when both new rounds are shorter than the giver's old round, so the longest
  * round never grows; otherwise smaller moves (a peel that takes the same streets is not evaluated

@@ -8,13 +8,16 @@ import dev.rounds.rounds.RoundPlanner;
  */
 final class CountedRounds {
     private final RoundPlanner planner;
+    private final double workBudget;
     private int left;
     private int evaluations;
     private double work;
 
-    CountedRounds(RoundPlanner planner, int budget) {
+    /** A budget of {@code budget} evaluations and {@code workBudget} work units ({@link #work}), whichever ends first. */
+    CountedRounds(RoundPlanner planner, int budget, double workBudget) {
         this.planner = planner;
         this.left = budget;
+        this.workBudget = workBudget;
     }
 
     /** The exact round length of a connected set of streets; spends one evaluation. */
@@ -26,7 +29,7 @@ final class CountedRounds {
     }
 
     boolean exhausted() {
-        return left <= 0;
+        return left <= 0 || work >= workBudget;
     }
 
     int left() {

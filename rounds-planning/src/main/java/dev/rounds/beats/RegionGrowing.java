@@ -62,6 +62,86 @@ final class RegionGrowing {
         return farthestPointSeeds(k, new Random(seed));
     }
 
+    /**
+     * Two connected halves of a connected beat of at least two streets, of about equal workload:
+     * grown at once from the street farthest from the beat's centre and the street farthest from
+     * that one, the lighter half taking its next street nearest its seed. Returns, per street of
+     * {@code edges}, whether it is in the second half; both halves hold a street.
+     */
+    boolean[] bisect(int[] edges) {
+        int[] labels = new int[network.edgeCount()];
+        Arrays.fill(labels, 2);
+        for (int e : edges) {
+            labels[e] = -1;
+        }
+        int first = farthestFrom(edges, centreOf(edges));
+        int second = farthestFrom(edges, first);
+        if (second == first) {
+            second = edges[0] == first ? edges[1] : edges[0];
+        }
+        labels[first] = 0;
+        labels[second] = 1;
+        MinHeap[] frontier = {new MinHeap(), new MinHeap()};
+        int[] seed = {first, second};
+        double[] load = {workload[first], workload[second]};
+        boolean[] active = {true, true};
+        pushNeighbours(first, labels, frontier[0], first);
+        pushNeighbours(second, labels, frontier[1], second);
+        int remaining = edges.length - 2;
+        while (remaining > 0) {
+            int side = lightestActive(load, active);
+            int e = nextFree(frontier[side], labels);
+            if (e < 0) {
+                active[side] = false;
+                continue;
+            }
+            labels[e] = side;
+            load[side] += workload[e];
+            remaining--;
+            pushNeighbours(e, labels, frontier[side], seed[side]);
+        }
+        boolean[] inSecond = new boolean[edges.length];
+        for (int i = 0; i < edges.length; i++) {
+            inSecond[i] = labels[edges[i]] == 1;
+        }
+        return inSecond;
+    }
+
+    private int centreOf(int[] edges) {
+        double sx = 0;
+        double sy = 0;
+        double sw = 0;
+        for (int e : edges) {
+            double w = network.edgeLengthMeters(e) + 1e-9;
+            sx += w * midX[e];
+            sy += w * midY[e];
+            sw += w;
+        }
+        int best = edges[0];
+        double bestDistance = Double.POSITIVE_INFINITY;
+        for (int e : edges) {
+            double d = Math.hypot(midX[e] - sx / sw, midY[e] - sy / sw);
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = e;
+            }
+        }
+        return best;
+    }
+
+    private int farthestFrom(int[] edges, int from) {
+        int best = from;
+        double bestDistance = -1;
+        for (int e : edges) {
+            double d = Math.hypot(midX[e] - midX[from], midY[e] - midY[from]);
+            if (d > bestDistance) {
+                bestDistance = d;
+                best = e;
+            }
+        }
+        return best;
+    }
+
     /** A fresh partition into {@code k} beats, deterministic for the seed. */
     int[] partition(int k, long seed) {
         int[] seeds = farthestPointSeeds(k, new Random(seed));

@@ -2,6 +2,7 @@ package dev.rounds.bench.planning;
 
 import dev.rounds.beats.BeatPlan;
 import dev.rounds.beats.BeatPlanner;
+import dev.rounds.beats.BeatShape;
 import dev.rounds.network.ProgressListener;
 import dev.rounds.network.Profiles;
 import dev.rounds.network.StreetMaps;
@@ -35,6 +36,9 @@ import java.util.concurrent.TimeUnit;
  * walked as one round; its "round" is then the sum of its connected pieces' rounds (a lower bound
  * on any walk covering it) and the part is counted as not contiguous.
  *
+ * <p>Compactness: mean and least Polsby–Popper score of the beats' territories ({@link BeatShape}),
+ * the same measure for both partitions.
+ *
  * <p>Some extracts hold a street whose own round trip (the street and the shortest way back) is
  * longer than the mean round: no partition can make the longest round shorter than that. Column
  * {@code long/bnd} divides the longest round by max(mean round, longest single-street round trip),
@@ -48,8 +52,9 @@ public final class BeatsBenchmark {
 
     public static void main(String[] args) throws Exception {
         int[] counts = Arrays.stream(args[0].split(",")).mapToInt(Integer::parseInt).toArray();
-        System.out.printf(Locale.ROOT, "%-26s %4s %-6s %10s %10s %9s %9s %9s %12s %10s %10s%n", "extract", "K",
-                "method", "longest m", "mean m", "long/mean", "long/bnd", "long/LB", "contiguous", "ms", "cpu ms");
+        System.out.printf(Locale.ROOT, "%-26s %4s %-6s %10s %10s %9s %9s %9s %12s %8s %8s %10s %10s%n", "extract", "K",
+                "method", "longest m", "mean m", "long/mean", "long/bnd", "long/LB", "contiguous", "PP mean", "PP min",
+                "ms", "cpu ms");
         for (int a = 1; a < args.length; a++) {
             Path extract = Path.of(args[a]);
             StreetNetwork network = StreetMaps.importFile(extract, Profiles.FOOT, ProgressListener.NONE).network();
@@ -71,24 +76,27 @@ public final class BeatsBenchmark {
         double oursMs = (System.nanoTime() - started) / 1e6;
         double oursCpuMs = (threads.getCurrentThreadCpuTime() - cpuStarted) / 1e6;
         double[] oursRounds = ours.beats().stream().mapToDouble(b -> b.roundLengthMeters()).toArray();
-        print(name, k, "ours", oursRounds, network.totalLengthMeters() / k, streetBound, k + "/" + k, oursMs,
-                String.format(Locale.ROOT, "%.0f", oursCpuMs));
+        double[] oursShape = ours.beats().stream().mapToDouble(b -> b.compactness()).toArray();
+        print(name, k, "ours", oursRounds, network.totalLengthMeters() / k, streetBound, k + "/" + k, oursShape,
+                oursMs, String.format(Locale.ROOT, "%.0f", oursCpuMs));
         started = System.nanoTime();
         int[] parts = runMetis(graphFile, k, network.edgeCount());
         double metisMs = (System.nanoTime() - started) / 1e6;
         double[] metisRounds = new double[k];
         int contiguous = roundsOfParts(network, parts, k, metisRounds);
+        double[] metisShape = new BeatShape(network).everyBeat(parts, k);
         print(name, k, "metis", metisRounds, network.totalLengthMeters() / k, streetBound, contiguous + "/" + k,
-                metisMs, "-");
+                metisShape, metisMs, "-");
     }
 
     private static void print(String name, int k, String method, double[] rounds, double lowerBound,
-            double streetBound, String contiguous, double ms, String cpuMs) {
+            double streetBound, String contiguous, double[] compactness, double ms, String cpuMs) {
         double longest = Arrays.stream(rounds).max().orElse(0);
         double mean = Arrays.stream(rounds).average().orElse(0);
-        System.out.printf(Locale.ROOT, "%-26s %4d %-6s %10.0f %10.0f %9.3f %9.3f %9.3f %12s %10.0f %10s%n", name, k,
-                method, longest, mean, longest / mean, longest / Math.max(mean, streetBound), longest / lowerBound,
-                contiguous, ms, cpuMs);
+        System.out.printf(Locale.ROOT, "%-26s %4d %-6s %10.0f %10.0f %9.3f %9.3f %9.3f %12s %8.3f %8.3f %10.0f %10s%n",
+                name, k, method, longest, mean, longest / mean, longest / Math.max(mean, streetBound),
+                longest / lowerBound, contiguous, Arrays.stream(compactness).average().orElse(0),
+                Arrays.stream(compactness).min().orElse(0), ms, cpuMs);
     }
 
     /** The longest round trip over a single street: no beat holding that street has a shorter round. */
