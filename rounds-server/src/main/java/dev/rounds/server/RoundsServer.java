@@ -64,6 +64,7 @@ public final class RoundsServer implements AutoCloseable {
     private final PlanJobs planJobs;
     private final AreaCatalog areas;
     private dev.rounds.server.privacy.Retention retention;
+    private PatrolStage patrolStage;
 
     private RoundsServer(RoundsStore store, IngestPipeline pipeline, PublishStage publish, List<Endpoint> endpoints,
             Javalin main, Javalin osmand, ActivePatrol patrol, PlanJobs planJobs, AreaCatalog areas) {
@@ -105,13 +106,15 @@ public final class RoundsServer implements AutoCloseable {
         AreaCatalog areas = new AreaCatalog(store);
         PlanJobs planJobs = new PlanJobs(store, areas);
         ServerConfig.Plausibility plausibility = config.plausibility();
+        int busPartitions = config.pipeline().busPartitions();
+        PatrolStage patrolStage = busPartitions == 0 ? new PatrolStage(patrol) : PatrolStage.viaBus(patrol, busPartitions);
         IngestPipeline pipeline = new IngestPipeline(List.of(
                 new PlausibilityCheck(clock, new PlausibilityLimits(plausibility.maxFutureSkew(),
                         plausibility.maxAccuracyMeters(), plausibility.maxSpeedMetersPerSecond())),
                 new Deduplication(1024),
                 new DeviceOrdering(),
                 new StoreStage(store),
-                new PatrolStage(patrol),
+                patrolStage,
                 publish));
         IngestQueue queue = new IngestQueue(pipeline, limits.maxBatchPings());
         DeviceIngest devices = new DeviceIngest(pipeline, queue,
@@ -159,12 +162,14 @@ public final class RoundsServer implements AutoCloseable {
             }
             throw e;
         }
-        LOG.info("Rounds listening on {}:{} (OsmAnd {}), pipeline {}", config.http().host(), main.port(),
-                osmand == null ? "off" : "on port " + osmand.port(), pipeline.stageNames());
+        LOG.info("Rounds listening on {}:{} (OsmAnd {}), pipeline {}{}", config.http().host(), main.port(),
+                osmand == null ? "off" : "on port " + osmand.port(), pipeline.stageNames(),
+                busPartitions == 0 ? "" : ", live patrol fed through a bus of " + busPartitions + " partitions");
         resumeActivePlan(store, planJobs, patrol);
         RoundsServer server = new RoundsServer(store, pipeline, publish, List.copyOf(endpoints), main, osmand, patrol,
                 planJobs, areas);
         server.retention = new dev.rounds.server.privacy.Retention(store, clock, config.storage().rawPositionDays()).start();
+        server.patrolStage = patrolStage;
         return server;
     }
 
@@ -225,6 +230,14 @@ public final class RoundsServer implements AutoCloseable {
         return patrol;
     }
 
+    /**
+     * Waits until every ping accepted so far has reached the live patrol (through the bus, when
+     * configured) and been processed there: coverage, progress and alerts are then up to date.
+     */
+    public void drainLive() {
+        patrolStage.drain();
+    }
+
     /** The retention policy (tests run it by hand). */
     public dev.rounds.server.privacy.Retention retention() {
         return retention;
@@ -263,6 +276,9 @@ public final class RoundsServer implements AutoCloseable {
     public void close() {
         if (retention != null) {
             retention.close();
+        }
+        if (patrolStage != null) {
+            patrolStage.close();
         }
         patrol.close();
         planJobs.close();

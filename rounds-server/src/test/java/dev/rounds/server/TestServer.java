@@ -24,6 +24,8 @@ final class TestServer implements AutoCloseable {
     static final String ADMIN_PASSWORD = "admin-password-1";
     static final Instant NOW = Instant.parse("2026-11-29T12:00:00Z");
     static final ObjectMapper JSON = new ObjectMapper();
+    /** Generous limits, so that tests are not rate limited. */
+    static final ServerConfig.Limits TEST_LIMITS = new ServerConfig.Limits(4096, 1000, 100.0, 100_000, 1000.0, 100_000, 1000, 1000);
 
     final RoundsServer server;
     final Path dataDirectory;
@@ -31,15 +33,25 @@ final class TestServer implements AutoCloseable {
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     TestServer(Path dataDirectory) {
-        this(dataDirectory, new ServerConfig.Limits(4096, 1000, 100.0, 100_000, 1000.0, 100_000, 1000, 1000));
+        this(dataDirectory, TEST_LIMITS);
     }
 
     TestServer(Path dataDirectory, ServerConfig.Limits limits) {
+        this(dataDirectory, limits, ServerConfig.Pipeline.direct());
+    }
+
+    /** A server whose live patrol gets stored pings as {@code pipeline} says (directly or over a bus). */
+    TestServer(Path dataDirectory, ServerConfig.Pipeline pipeline) {
+        this(dataDirectory, TEST_LIMITS, pipeline);
+    }
+
+    TestServer(Path dataDirectory, ServerConfig.Limits limits, ServerConfig.Pipeline pipeline) {
         this.dataDirectory = dataDirectory;
         ServerConfig defaults = ServerConfig.defaults();
         ServerConfig config = new ServerConfig(new ServerConfig.Http("127.0.0.1", 0), new ServerConfig.OsmAnd(true, 0),
                 new ServerConfig.Storage(dataDirectory.toString(), null, null, null, null, 4), limits,
-                defaults.plausibility(), new ServerConfig.Security(1, 4, false, 60), ServerConfig.Alerts.defaults());
+                defaults.plausibility(), new ServerConfig.Security(1, 4, false, 60), ServerConfig.Alerts.defaults(),
+                pipeline);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         this.server = RoundsServer.start(config, Map.of("ROUNDS_ADMIN_PASSWORD", ADMIN_PASSWORD),
                 Clock.fixed(NOW, ZoneOffset.UTC), new PrintStream(out, true, StandardCharsets.UTF_8));

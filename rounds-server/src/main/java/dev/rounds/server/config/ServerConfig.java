@@ -14,15 +14,22 @@ import java.time.Duration;
  * @param plausibility what the plausibility stage accepts
  * @param security sessions and password hashing
  * @param alerts alert thresholds and the lone-worker check
+ * @param pipeline how stored pings reach the live patrol
  */
 public record ServerConfig(Http http, OsmAnd osmand, Storage storage, Limits limits, Plausibility plausibility,
-        Security security, Alerts alerts) {
+        Security security, Alerts alerts, Pipeline pipeline) {
 
     /** Checks every section is present. */
     public ServerConfig {
         require(http != null && osmand != null && storage != null && limits != null && plausibility != null
-                && security != null && alerts != null,
-                "every section (http, osmand, storage, limits, plausibility, security, alerts) is required");
+                && security != null && alerts != null && pipeline != null,
+                "every section (http, osmand, storage, limits, plausibility, security, alerts, pipeline) is required");
+    }
+
+    /** A configuration with the default pipeline (stored pings handed to the live patrol directly). */
+    public ServerConfig(Http http, OsmAnd osmand, Storage storage, Limits limits, Plausibility plausibility,
+            Security security, Alerts alerts) {
+        this(http, osmand, storage, limits, plausibility, security, alerts, Pipeline.direct());
     }
 
     /** The defaults: port 8082, OsmAnd on 5055, embedded H2 in {@code ./data}. */
@@ -31,7 +38,7 @@ public record ServerConfig(Http http, OsmAnd osmand, Storage storage, Limits lim
                 new Storage("data", null, null, null, null, 4),
                 new Limits(1_048_576, 10_000, 2.0, 20, 50.0, 200, 10, 30),
                 new Plausibility(300, 200.0, 70.0), new Security(12, 12, false, 60),
-                Alerts.defaults());
+                Alerts.defaults(), Pipeline.direct());
     }
 
     /**
@@ -214,6 +221,27 @@ public record ServerConfig(Http http, OsmAnd osmand, Storage storage, Limits lim
             return new dev.rounds.coverage.CoverageConfig(roundCompleteShare, unvisitedFactor,
                     Duration.ofMinutes(standingStillMinutes), standingRadiusMeters, Duration.ofMinutes(offBeatMinutes),
                     Duration.ofMinutes(noPositionsMinutes), roundOverdueFactor);
+        }
+    }
+
+    /**
+     * How stored pings reach the live patrol (matching, coverage, alerts).
+     *
+     * @param busPartitions 0 hands them over directly, in the process (the default). N from 1 to 64 sends
+     *        them through a message bus of N partitions keyed by device, in the bus's wire form, each
+     *        partition consumed on its own thread: the form the pipeline takes when the store and the
+     *        live patrol run on different machines, here inside one process to try that form out.
+     */
+    public record Pipeline(int busPartitions) {
+        /** Checks the value. */
+        public Pipeline {
+            require(busPartitions >= 0 && busPartitions <= 64,
+                    "pipeline.busPartitions must be 0 (direct, the default) to 64, got " + busPartitions);
+        }
+
+        /** Stored pings go to the live patrol directly. */
+        public static Pipeline direct() {
+            return new Pipeline(0);
         }
     }
 
