@@ -17,7 +17,7 @@ public final class BenchMain {
             System.out.println("benchmarks:");
             System.out.println("  import     street network import: elements/s and peak heap per shared extract");
             System.out.println("  scale      heap of a synthetic city of a million edges");
-            System.out.println("  live-latency  ping received to live event, p50/p99 at a set rate: [PINGS_PER_S] [SECONDS] [PER_BATCH]");
+            System.out.println("  live-latency  ping received to live event, p50/p99 at a set rate: [PINGS_PER_S] [SECONDS] [PER_BATCH] [BUS_PARTITIONS]");
             System.out.println("  ingest     tracking server: batch pings/s to stored (H2, PostgreSQL), OsmAnd requests/s");
             System.out.println("  store      the store stage alone: pings/s and CPU per ping by transaction size");
             System.out.println("  rounds     our Chinese postman vs JGraphT's: CAP_S EXTRACT:EDGES[,EDGES..] ...");

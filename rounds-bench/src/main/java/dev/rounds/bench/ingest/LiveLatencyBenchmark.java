@@ -46,7 +46,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * measured seconds.
  *
  * <p>Run: {@code java -Xmx2g -cp rounds-bench/target/rounds-bench.jar dev.rounds.bench.ingest.LiveLatencyBenchmark
- * [pingsPerSecond=2000] [seconds=20] [pingsPerBatch=10]}
+ * [pingsPerSecond=2000] [seconds=20] [pingsPerBatch=10] [busPartitions=0]}; with busPartitions N > 0 the
+ * live patrol gets stored pings through the in-process message bus of N partitions ({@code
+ * pipeline.busPartitions}), to measure what the bus's hand-over costs.
  */
 public final class LiveLatencyBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -60,15 +62,19 @@ public final class LiveLatencyBenchmark {
         int rate = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         int perBatch = args.length > 2 ? Integer.parseInt(args[2]) : 10;
+        int busPartitions = args.length > 3 ? Integer.parseInt(args[3]) : 0;
         Path dir = Files.createTempDirectory("rounds-latency");
         ServerConfig d = ServerConfig.defaults();
         ServerConfig config = new ServerConfig(new ServerConfig.Http("127.0.0.1", 0), new ServerConfig.OsmAnd(false, 0),
                 new ServerConfig.Storage(dir.toString(), null, null, null, null, 8),
                 new ServerConfig.Limits(d.limits().maxBodyBytes(), 10_000, 100_000.0, 100_000, 100_000.0, 100_000, 100, 100),
-                d.plausibility(), new ServerConfig.Security(12, 4, false, 600), ServerConfig.Alerts.defaults());
+                d.plausibility(), new ServerConfig.Security(12, 4, false, 600), ServerConfig.Alerts.defaults(),
+                new ServerConfig.Pipeline(busPartitions));
         try (RoundsServer server = RoundsServer.start(config, Map.of("ROUNDS_ADMIN_PASSWORD", PASSWORD), Clock.systemUTC(),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))) {
             PlannedArea planned = BenchTown.activate(server);
+            System.out.println("live patrol fed " + (busPartitions == 0 ? "directly by the patrol stage"
+                    : "through the in-process message bus of " + busPartitions + " partitions"));
             List<String[]> devices = enrol(server, planned);
             measure(server, planned, devices, rate, seconds, perBatch);
         }
