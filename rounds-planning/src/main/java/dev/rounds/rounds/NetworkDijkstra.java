@@ -4,14 +4,16 @@ import dev.rounds.network.StreetNetwork;
 import java.util.Arrays;
 
 /**
- * Dijkstra's shortest paths over the whole street network (undirected, edge lengths in metres),
- * settled one node at a time so callers can stop at a radius or after enough targets.
+ * Dijkstra's shortest paths over the whole street network (edge lengths in metres), settled one
+ * node at a time so callers can stop at a radius or after enough targets. Either undirected, or
+ * driving: one-way edges only from {@link StreetNetwork#edgeFrom} to {@link StreetNetwork#edgeTo}.
  *
  * <p>Buffers are reused between searches (a stamp marks which entries are current), so a search
  * costs only what it touches. Not thread-safe.
  */
 final class NetworkDijkstra {
     private final StreetNetwork network;
+    private final boolean obeyOneway;
     private final double[] distance;
     private final int[] predecessorEdge;
     private final int[] stamp;
@@ -21,8 +23,15 @@ final class NetworkDijkstra {
     private int[] heapNode = new int[64];
     private int heapSize;
 
+    /** Undirected: one-way flags are ignored. */
     NetworkDijkstra(StreetNetwork network) {
+        this(network, false);
+    }
+
+    /** With {@code obeyOneway}, one-way edges are only followed in their direction. */
+    NetworkDijkstra(StreetNetwork network, boolean obeyOneway) {
         this.network = network;
+        this.obeyOneway = obeyOneway;
         int n = network.nodeCount();
         this.distance = new double[n];
         this.predecessorEdge = new int[n];
@@ -92,6 +101,9 @@ final class NetworkDijkstra {
         int degree = network.adjacentEdgeCount(node);
         for (int i = 0; i < degree; i++) {
             int edge = network.adjacentEdge(node, i);
+            if (obeyOneway && network.edgeOneway(edge) && network.edgeFrom(edge) != node) {
+                continue;
+            }
             int other = network.otherEnd(edge, node);
             double candidate = key + network.edgeLengthMeters(edge);
             if (stamp[other] != current) {

@@ -1,0 +1,224 @@
+package dev.rounds.rounds;
+
+import dev.rounds.network.StreetNetwork;
+import java.util.Arrays;
+
+/**
+ * Car rounds where one-way streets count: a closed drive over the whole network that drives every
+ * street of the beat at least once, one-way streets only forwards, two-way streets either way.
+ * This is the mixed Chinese postman problem, NP-hard; the drive is a heuristic, not an optimum.
+ *
+ * <p>Idea (Frederickson's MIXED-1, in its flow-first form): (1) a minimum-cost flow
+ * ({@link BalancingFlow}) balances the drives in and out of every node that the one-way streets
+ * unbalance, using shortest drivable ways through the network, and may drive each two-way street of
+ * the beat once for free in the direction that helps; the two-way streets it used are oriented so.
+ * (2) The two-way streets it left undecided are oriented along an Euler walk of their own graph
+ * (odd nodes joined to a virtual node), which leaves only their odd nodes off by one. (3) A second
+ * flow balances those. (4) Hierholzer's algorithm drives the balanced, connected multigraph.
+ *
+ * <p>Lower bound: the streets plus the cost of flow (1), which every feasible drive pays (see
+ * {@link BalancingFlow}). Reference: G. N. Frederickson, "Approximation algorithms for some postman
+ * problems", J. ACM 26 (1979); Edmonds &amp; Johnson (1973). Preconditions: the beat is connected and
+ * the network strongly connected for cars (checked by the flow). Not thread-safe.
+ */
+final class DrivingRounds {
+    private final StreetNetwork network;
+    private final BalancingFlow flow;
+    private final BeatConnectivity connectivity;
+    private final Surplus surplus;
+
+    DrivingRounds(StreetNetwork network, BeatConnectivity connectivity) {
+        this.network = network;
+        this.flow = new BalancingFlow(network);
+        this.connectivity = connectivity;
+        this.surplus = new Surplus(network.nodeCount());
+    }
+
+    /**
+     * The drives of a beat's round, not yet in order.
+     *
+     * @param arcs             {@code 2·edge} along the edge, {@code 2·edge + 1} against it; the first
+     *                         {@code beatArcs} drive the beat's streets once each (in the beat's order), the rest are deadhead
+     * @param lengthMeters     total length
+     * @param flowBoundMeters  street length plus the cost of the relaxed balancing flow: no drive is shorter
+     */
+    record Drives(int[] arcs, int beatArcs, double lengthMeters, double flowBoundMeters) {
+    }
+
+    Drives drives(int[] edges) {
+        int[] free = balanceOneWays(edges);
+        BalancingFlow.Result first = flow.solve(surplus.nodes(), surplus.amounts(), free);
+        surplus.clear();
+        int[] direction = first.freeDirection().clone();
+        orientUndecided(free, direction);
+        for (int i = 0; i < free.length; i++) {
+            if (first.freeDirection()[i] == 0) {
+                addDrive(free[i], direction[i] > 0);
+            }
+        }
+        BalancingFlow.Result second = flow.solve(surplus.nodes(), surplus.amounts(), new int[0]);
+        surplus.clear();
+        int[] arcs = new int[edges.length + first.deadheadArcs().length + second.deadheadArcs().length];
+        int filled = 0;
+        int f = 0;
+        double street = 0;
+        for (int e : edges) {
+            boolean isFree = f < free.length && free[f] == e;
+            arcs[filled++] = 2 * e + (isFree && direction[f] < 0 ? 1 : 0);
+            f += isFree ? 1 : 0;
+            street += network.edgeLengthMeters(e);
+        }
+        System.arraycopy(first.deadheadArcs(), 0, arcs, filled, first.deadheadArcs().length);
+        filled += first.deadheadArcs().length;
+        System.arraycopy(second.deadheadArcs(), 0, arcs, filled, second.deadheadArcs().length);
+        return new Drives(arcs, edges.length, street + first.costMeters() + second.costMeters(),
+                street + first.costMeters());
+    }
+
+    /** Puts the one-way streets' surplus in {@link #surplus}; returns the two-way streets (not loops), in beat order. */
+    private int[] balanceOneWays(int[] edges) {
+        surplus.clear();
+        int[] free = new int[edges.length];
+        int count = 0;
+        for (int e : edges) {
+            if (network.edgeFrom(e) == network.edgeTo(e)) {
+                continue;
+            }
+            if (network.edgeOneway(e)) {
+                addDrive(e, true);
+            } else {
+                free[count++] = e;
+            }
+        }
+        return Arrays.copyOf(free, count);
+    }
+
+    private void addDrive(int edge, boolean forward) {
+        int tail = forward ? network.edgeFrom(edge) : network.edgeTo(edge);
+        int head = forward ? network.edgeTo(edge) : network.edgeFrom(edge);
+        surplus.add(head, 1);
+        surplus.add(tail, -1);
+    }
+
+    /**
+     * Orients the free streets the first flow left undecided (direction 0) along a closed Euler walk
+     * of their graph with every odd node, and one node of each part without odd nodes twice, joined to
+     * a virtual node: every node stays balanced except the odd ones, off by one.
+     */
+    private void orientUndecided(int[] free, int[] direction) {
+        int[] undecided = new int[free.length];
+        int count = 0;
+        for (int i = 0; i < free.length; i++) {
+            if (direction[i] == 0) {
+                undecided[count++] = i;
+            }
+        }
+        if (count == 0) {
+            return;
+        }
+        int[] edges = new int[count];
+        for (int i = 0; i < count; i++) {
+            edges[i] = free[undecided[i]];
+        }
+        int virtual = network.nodeCount();
+        int[][] ends = joinedToVirtualNode(edges, virtual);
+        int[] order = EulerTour.closedWalk(ends[0], ends[1], virtual, virtual + 1);
+        int at = virtual;
+        for (int index : order) {
+            int next = ends[0][index] == at ? ends[1][index] : ends[0][index];
+            if (index < count) {
+                direction[undecided[index]] = network.edgeFrom(edges[index]) == at ? 1 : -1;
+            }
+            at = next;
+        }
+    }
+
+    /** End arrays of the edges followed by virtual edges from {@code virtual} to their odd nodes and parts. */
+    private int[][] joinedToVirtualNode(int[] edges, int virtual) {
+        for (int e : edges) {
+            surplus.add(network.edgeFrom(e), 1);
+            surplus.add(network.edgeTo(e), 1);
+        }
+        int[] part = connectivity.components(edges);
+        int parts = Arrays.stream(part).max().orElse(-1) + 1;
+        boolean[] hasOdd = new boolean[parts];
+        int[] nodes = surplus.nodes();
+        int[] degree = surplus.amounts();
+        int odd = 0;
+        for (int i = 0; i < nodes.length; i++) {
+            odd += degree[i] % 2;
+        }
+        int[] endA = Arrays.copyOf(Arrays.stream(edges).map(network::edgeFrom).toArray(), edges.length + odd + 2 * parts);
+        int[] endB = Arrays.copyOf(Arrays.stream(edges).map(network::edgeTo).toArray(), endA.length);
+        int filled = edges.length;
+        for (int i = 0; i < edges.length; i++) {
+            for (int node : new int[] {network.edgeFrom(edges[i]), network.edgeTo(edges[i])}) {
+                if (surplus.amountAt(node) % 2 != 0) {
+                    surplus.add(node, 1);
+                    hasOdd[part[i]] = true;
+                    endA[filled] = virtual;
+                    endB[filled++] = node;
+                }
+            }
+        }
+        for (int i = 0; i < edges.length; i++) {
+            if (!hasOdd[part[i]]) {
+                hasOdd[part[i]] = true;
+                for (int twice = 0; twice < 2; twice++) {
+                    endA[filled] = virtual;
+                    endB[filled++] = network.edgeFrom(edges[i]);
+                }
+            }
+        }
+        surplus.clear();
+        return new int[][] {Arrays.copyOf(endA, filled), Arrays.copyOf(endB, filled)};
+    }
+
+    /** A sparse per-node integer (surplus of drives, or degree) over the nodes it was given for. */
+    private static final class Surplus {
+        private final int[] amount;
+        private final boolean[] listed;
+        private int[] nodes = new int[64];
+        private int count;
+
+        Surplus(int nodeCount) {
+            amount = new int[nodeCount];
+            listed = new boolean[nodeCount];
+        }
+
+        void add(int node, int value) {
+            if (!listed[node]) {
+                listed[node] = true;
+                if (count == nodes.length) {
+                    nodes = Arrays.copyOf(nodes, count * 2);
+                }
+                nodes[count++] = node;
+            }
+            amount[node] += value;
+        }
+
+        int amountAt(int node) {
+            return amount[node];
+        }
+
+        int[] nodes() {
+            return Arrays.copyOf(nodes, count);
+        }
+
+        int[] amounts() {
+            int[] values = new int[count];
+            for (int i = 0; i < count; i++) {
+                values[i] = amount[nodes[i]];
+            }
+            return values;
+        }
+
+        void clear() {
+            for (int i = 0; i < count; i++) {
+                amount[nodes[i]] = 0;
+                listed[nodes[i]] = false;
+            }
+            count = 0;
+        }
+    }
+}
