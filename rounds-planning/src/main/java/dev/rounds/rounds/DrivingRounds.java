@@ -1,5 +1,6 @@
 package dev.rounds.rounds;
 
+import dev.rounds.network.DisjointSets;
 import dev.rounds.network.StreetNetwork;
 import java.util.Arrays;
 
@@ -12,9 +13,9 @@ import java.util.Arrays;
  * ({@link BalancingFlow}) balances the drives in and out of every node that the one-way streets
  * unbalance, using shortest drivable ways through the network, and may drive each two-way street of
  * the beat once for free in the direction that helps; the two-way streets it used are oriented so.
- * (2) The two-way streets it left undecided are oriented along an Euler walk of their own graph
- * (odd nodes joined to a virtual node), which leaves only their odd nodes off by one. (3) A second
- * flow balances those. (4) Hierholzer's algorithm drives the balanced, connected multigraph.
+ * (2) The two-way streets it left undecided are oriented along an Euler walk of their own graph,
+ * made even by a minimum-weight matching of its odd nodes (as in the undirected postman), which
+ * leaves only the odd nodes off by one, each towards its partner. (3) A second flow balances those. (4) Hierholzer's algorithm drives the balanced, connected multigraph.
  *
  * <p>Lower bound: the streets plus the cost of flow (1), which every feasible drive pays (see
  * {@link BalancingFlow}). Reference: G. N. Frederickson, "Approximation algorithms for some postman
@@ -24,14 +25,16 @@ import java.util.Arrays;
 final class DrivingRounds {
     private final StreetNetwork network;
     private final BalancingFlow flow;
-    private final BeatConnectivity connectivity;
+    private final OddNodeMatching matching;
     private final Surplus surplus;
+    private final int[] localOf;
 
-    DrivingRounds(StreetNetwork network, BeatConnectivity connectivity) {
+    DrivingRounds(StreetNetwork network, OddNodeMatching matching) {
         this.network = network;
         this.flow = new BalancingFlow(network);
-        this.connectivity = connectivity;
+        this.matching = matching;
         this.surplus = new Surplus(network.nodeCount());
+        this.localOf = new int[network.nodeCount()];
     }
 
     /**
@@ -102,8 +105,9 @@ final class DrivingRounds {
 
     /**
      * Orients the free streets the first flow left undecided (direction 0) along a closed Euler walk
-     * of their graph with every odd node, and one node of each part without odd nodes twice, joined to
-     * a virtual node: every node stays balanced except the odd ones, off by one.
+     * of their graph made even: odd nodes paired by a minimum-weight matching on street distance
+     * ({@link OddNodeMatching}), each part joined twice to a virtual node. Every node stays balanced
+     * except the odd ones, off by one towards their partner nearby, which the second flow then joins.
      */
     private void orientUndecided(int[] free, int[] direction) {
         int[] undecided = new int[free.length];
@@ -121,56 +125,64 @@ final class DrivingRounds {
             edges[i] = free[undecided[i]];
         }
         int virtual = network.nodeCount();
-        int[][] ends = joinedToVirtualNode(edges, virtual);
+        int[][] ends = evenedEnds(edges, virtual);
         int[] order = EulerTour.closedWalk(ends[0], ends[1], virtual, virtual + 1);
         int at = virtual;
         for (int index : order) {
-            int next = ends[0][index] == at ? ends[1][index] : ends[0][index];
             if (index < count) {
                 direction[undecided[index]] = network.edgeFrom(edges[index]) == at ? 1 : -1;
             }
-            at = next;
+            at = ends[0][index] == at ? ends[1][index] : ends[0][index];
         }
     }
 
-    /** End arrays of the edges followed by virtual edges from {@code virtual} to their odd nodes and parts. */
-    private int[][] joinedToVirtualNode(int[] edges, int virtual) {
+    /**
+     * End arrays of the edges, then of a matching of their odd nodes, then of two edges from
+     * {@code virtual} to one node of each connected part: an even, connected multigraph.
+     */
+    private int[][] evenedEnds(int[] edges, int virtual) {
         for (int e : edges) {
             surplus.add(network.edgeFrom(e), 1);
             surplus.add(network.edgeTo(e), 1);
         }
-        int[] part = connectivity.components(edges);
-        int parts = Arrays.stream(part).max().orElse(-1) + 1;
-        boolean[] hasOdd = new boolean[parts];
         int[] nodes = surplus.nodes();
         int[] degree = surplus.amounts();
-        int odd = 0;
+        surplus.clear();
+        int oddCount = 0;
         for (int i = 0; i < nodes.length; i++) {
-            odd += degree[i] % 2;
-        }
-        int[] endA = Arrays.copyOf(Arrays.stream(edges).map(network::edgeFrom).toArray(), edges.length + odd + 2 * parts);
-        int[] endB = Arrays.copyOf(Arrays.stream(edges).map(network::edgeTo).toArray(), endA.length);
-        int filled = edges.length;
-        for (int i = 0; i < edges.length; i++) {
-            for (int node : new int[] {network.edgeFrom(edges[i]), network.edgeTo(edges[i])}) {
-                if (surplus.amountAt(node) % 2 != 0) {
-                    surplus.add(node, 1);
-                    hasOdd[part[i]] = true;
-                    endA[filled] = virtual;
-                    endB[filled++] = node;
-                }
+            localOf[nodes[i]] = i;
+            if (degree[i] % 2 != 0) {
+                nodes[oddCount] = nodes[i];
+                degree[oddCount++] = i;
             }
         }
-        for (int i = 0; i < edges.length; i++) {
-            if (!hasOdd[part[i]]) {
-                hasOdd[part[i]] = true;
+        OddNodeMatching.Result pairs = matching.solve(Arrays.copyOf(nodes, oddCount));
+        int pairCount = pairs.pairA().length;
+        int[] endA = new int[edges.length + pairCount + 2 * degree.length];
+        int[] endB = new int[endA.length];
+        DisjointSets parts = new DisjointSets(degree.length);
+        int filled = 0;
+        for (int e : edges) {
+            endA[filled] = network.edgeFrom(e);
+            endB[filled++] = network.edgeTo(e);
+            parts.union(localOf[network.edgeFrom(e)], localOf[network.edgeTo(e)]);
+        }
+        for (int p = 0; p < pairCount; p++) {
+            endA[filled] = pairs.pairA()[p];
+            endB[filled++] = pairs.pairB()[p];
+            parts.union(localOf[pairs.pairA()[p]], localOf[pairs.pairB()[p]]);
+        }
+        boolean[] joined = new boolean[degree.length];
+        for (int e : edges) {
+            int root = parts.find(localOf[network.edgeFrom(e)]);
+            if (!joined[root]) {
+                joined[root] = true;
                 for (int twice = 0; twice < 2; twice++) {
                     endA[filled] = virtual;
-                    endB[filled++] = network.edgeFrom(edges[i]);
+                    endB[filled++] = network.edgeFrom(e);
                 }
             }
         }
-        surplus.clear();
         return new int[][] {Arrays.copyOf(endA, filled), Arrays.copyOf(endB, filled)};
     }
 

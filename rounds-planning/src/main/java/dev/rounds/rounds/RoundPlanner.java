@@ -48,7 +48,7 @@ public final class RoundPlanner {
         this.matching = new OddNodeMatching(network, initialNeighbours);
         this.connectivity = new BeatConnectivity(network);
         this.driving = hasOneway(network);
-        this.drivingRounds = new DrivingRounds(network, connectivity);
+        this.drivingRounds = new DrivingRounds(network, matching);
         this.degree = new int[network.nodeCount()];
         this.mark = new int[network.nodeCount()];
     }
