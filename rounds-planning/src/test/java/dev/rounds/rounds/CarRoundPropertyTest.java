@@ -1,0 +1,143 @@
+package dev.rounds.rounds;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rounds.network.StreetNetwork;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Random;
+import net.jqwik.api.Assume;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.constraints.LongRange;
+import org.jgrapht.Graph;
+import org.jgrapht.alg.flow.mincost.CapacityScalingMinimumCostFlow;
+import org.jgrapht.alg.flow.mincost.MinimumCostFlowProblem;
+import org.jgrapht.graph.DefaultWeightedEdge;
+import org.jgrapht.graph.DirectedWeightedPseudograph;
+
+/**
+ * Car rounds on seeded random networks with one-way streets (the car import keeps the strongly
+ * connected part): every round is a valid drive ({@link RoundChecks}); on tiny beats it is compared
+ * with the exact optimum found by trying every direction of the beat's two-way streets, each with
+ * JGraphT's minimum-cost flow for the deadhead (the directed postman is exact once directions are
+ * fixed). Each failure names its seed.
+ */
+class CarRoundPropertyTest {
+    /** The heuristic's round may be at most this much longer than the optimum on tiny beats. */
+    static final double FACTOR_ON_TINY_BEATS = 1.5;
+
+    @Property(tries = 300)
+    void everyRoundIsAClosedDriveThatObeysOneWayStreets(@ForAll @LongRange(min = 1, max = 1_000_000) long seed) {
+        StreetNetwork network = RandomStreets.mixedNetwork(seed, 60, 110, 0.4);
+        Assume.that(network.edgeCount() >= 2);
+        RoundPlanner planner = new RoundPlanner(network);
+        Random random = new Random(seed);
+        int[] all = RandomStreets.allEdges(network);
+        RoundChecks.assertValid(planner.plan(all), all, network, "seed " + seed + " whole network");
+        int[] beat = connectedBeat(network, random, 1 + random.nextInt(network.edgeCount()));
+        Round round = planner.plan(beat);
+        RoundChecks.assertValid(round, beat, network, "seed " + seed + " beat of " + beat.length);
+        assertThat(planner.roundLengthMeters(beat)).as("seed " + seed + ": length without the walk")
+                .isCloseTo(round.lengthMeters(), org.assertj.core.data.Offset.offset(1e-6 * round.lengthMeters()));
+    }
+
+    @Property(tries = 200)
+    void onTinyBeatsTheRoundIsWithinTheFactorOfTheExactOptimum(@ForAll @LongRange(min = 1, max = 1_000_000) long seed) {
+        StreetNetwork network = RandomStreets.mixedNetwork(seed, 9, 16, 0.4);
+        Assume.that(network.edgeCount() >= 2);
+        Random random = new Random(seed);
+        int[] beat = connectedBeat(network, random, Math.min(network.edgeCount(), 2 + random.nextInt(9)));
+        Round round = new RoundPlanner(network).plan(beat);
+        String context = "seed " + seed + ", beat " + Arrays.toString(beat);
+        RoundChecks.assertValid(round, beat, network, context);
+        double optimum = exactOptimumMeters(network, beat);
+        double tolerance = 1e-6 * optimum;
+        assertThat(round.lowerBoundMeters()).as(context + ": lower bound at most the optimum")
+                .isLessThanOrEqualTo(optimum + tolerance);
+        assertThat(round.lengthMeters()).as(context + ": no shorter than the optimum")
+                .isGreaterThanOrEqualTo(optimum - tolerance);
+        double ratio = round.lengthMeters() / optimum;
+        Statistics.label("round / optimum").collect(ratio < 1 + 1e-9 ? "optimal" : ratio < 1.05 ? "< 1.05"
+                : ratio < 1.1 ? "1.05-1.10" : ratio < 1.2 ? "1.10-1.20" : ">= 1.20");
+        Statistics.label("lower bound / optimum").collect(round.lowerBoundMeters() > optimum * (1 - 1e-9) ? "tight"
+                : round.lowerBoundMeters() > 0.95 * optimum ? "0.95-1" : "< 0.95");
+        assertThat(round.lengthMeters()).as(context + ": within the factor of the optimum")
+                .isLessThanOrEqualTo(FACTOR_ON_TINY_BEATS * optimum + tolerance);
+    }
+
+    /** A connected set of {@code size} edges grown breadth-first from a random edge. */
+    static int[] connectedBeat(StreetNetwork network, Random random, int size) {
+        boolean[] taken = new boolean[network.edgeCount()];
+        ArrayDeque<Integer> queue = new ArrayDeque<>();
+        int first = random.nextInt(network.edgeCount());
+        taken[first] = true;
+        queue.add(first);
+        int[] beat = new int[size];
+        int count = 0;
+        while (!queue.isEmpty() && count < size) {
+            int e = queue.poll();
+            beat[count++] = e;
+            for (int node : new int[] {network.edgeFrom(e), network.edgeTo(e)}) {
+                for (int i = 0; i < network.adjacentEdgeCount(node); i++) {
+                    int next = network.adjacentEdge(node, i);
+                    if (!taken[next]) {
+                        taken[next] = true;
+                        queue.add(next);
+                    }
+                }
+            }
+        }
+        return Arrays.copyOf(beat, count);
+    }
+
+    /**
+     * The shortest closed drive covering the beat: the minimum, over every direction of its two-way
+     * streets (not loops), of the streets plus the cheapest deadhead that balances drives in and out.
+     */
+    static double exactOptimumMeters(StreetNetwork network, int[] beat) {
+        int[] twoWay = Arrays.stream(beat).filter(e -> !network.edgeOneway(e)
+                && network.edgeFrom(e) != network.edgeTo(e)).toArray();
+        assertThat(twoWay.length).as("exhaustive search is for tiny beats").isLessThanOrEqualTo(16);
+        double street = Arrays.stream(beat).mapToDouble(network::edgeLengthMeters).sum();
+        double best = Double.POSITIVE_INFINITY;
+        for (int mask = 0; mask < 1 << twoWay.length; mask++) {
+            int[] surplus = new int[network.nodeCount()];
+            for (int e : beat) {
+                if (network.edgeOneway(e)) {
+                    surplus[network.edgeTo(e)]++;
+                    surplus[network.edgeFrom(e)]--;
+                }
+            }
+            for (int i = 0; i < twoWay.length; i++) {
+                boolean forward = (mask >> i & 1) == 0;
+                int e = twoWay[i];
+                surplus[forward ? network.edgeTo(e) : network.edgeFrom(e)]++;
+                surplus[forward ? network.edgeFrom(e) : network.edgeTo(e)]--;
+            }
+            best = Math.min(best, street + deadheadMeters(network, surplus));
+        }
+        return best;
+    }
+
+    private static double deadheadMeters(StreetNetwork network, int[] surplus) {
+        Graph<Integer, DefaultWeightedEdge> graph = new DirectedWeightedPseudograph<>(DefaultWeightedEdge.class);
+        for (int n = 0; n < network.nodeCount(); n++) {
+            graph.addVertex(n);
+        }
+        for (int e = 0; e < network.edgeCount(); e++) {
+            if (network.edgeFrom(e) == network.edgeTo(e)) {
+                continue;
+            }
+            graph.setEdgeWeight(graph.addEdge(network.edgeFrom(e), network.edgeTo(e)), network.edgeLengthMeters(e));
+            if (!network.edgeOneway(e)) {
+                graph.setEdgeWeight(graph.addEdge(network.edgeTo(e), network.edgeFrom(e)), network.edgeLengthMeters(e));
+            }
+        }
+        // JGraphT's flow cost is taken from the edge weights; capacities: at most 1000 units, at least 0
+        MinimumCostFlowProblem<Integer, DefaultWeightedEdge> problem =
+                new MinimumCostFlowProblem.MinimumCostFlowProblemImpl<>(graph, v -> surplus[v], a -> 1000, a -> 0);
+        return new CapacityScalingMinimumCostFlow<Integer, DefaultWeightedEdge>().getFlowCost(problem);
+    }
+}
