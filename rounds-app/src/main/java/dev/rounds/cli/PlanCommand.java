@@ -8,6 +8,7 @@ import dev.rounds.feasibility.FeasibilityAnswer;
 import dev.rounds.feasibility.FeasibilityCheck;
 import dev.rounds.feasibility.ShiftRules;
 import dev.rounds.feasibility.Target;
+import dev.rounds.network.ImportResult;
 import dev.rounds.network.LatLon;
 import dev.rounds.network.ProgressListener;
 import dev.rounds.network.SpatialIndex;
@@ -110,7 +111,8 @@ final class PlanCommand implements Callable<Integer> {
         source.profile();
         ConsoleProgress console = new ConsoleProgress(spec.commandLine().getErr(), System.console() != null);
         ProgressListener progress = quiet ? ProgressListener.NONE : console;
-        StreetNetwork network = source.load(progress).network();
+        ImportResult imported = source.load(progress);
+        StreetNetwork network = imported.network();
         LatLon station = station(network);
         BeatPlanner planner = new BeatPlanner(network, progress);
         BeatPlan plan;
@@ -136,6 +138,7 @@ final class PlanCommand implements Callable<Integer> {
         console.done();
         new PlanFiles(network, plan, rounds, rules).writeAll(out, answer);
         printTable(stdout, network, plan, rounds, rules);
+        printDriving(stdout, imported, rounds);
         if (answer != null) {
             stdout.println(answer.text());
         }
@@ -224,6 +227,26 @@ final class PlanCommand implements Callable<Integer> {
                     : planner.planFromBase(plan.beat(beat).edges(), station));
         }
         return rounds;
+    }
+
+    /** For cars: what the import left out for one-way streets, and how far the rounds may be from shortest. */
+    private static void printDriving(PrintWriter out, ImportResult imported, List<Round> rounds) {
+        if (imported.report().oneWayLeftOutEdges() > 0) {
+            out.printf(Locale.ROOT, "left out %d streets (%.2f km) a car cannot drive there and back (one-way streets "
+                    + "leading out of the map or into it)%n", imported.report().oneWayLeftOutEdges(),
+                    imported.report().oneWayLeftOutLengthMeters() / 1000);
+        }
+        if (!imported.network().hasOnewayEdges()) {
+            return;
+        }
+        double sum = 0;
+        double worst = 0;
+        for (Round round : rounds) {
+            sum += round.gap();
+            worst = Math.max(worst, round.gap());
+        }
+        out.printf(Locale.ROOT, "rounds are drives that obey one-way streets, planned by a heuristic: round / lower bound "
+                + "mean %.3f, worst %.3f (1 would be proven shortest)%n", sum / rounds.size(), worst);
     }
 
     private static void printTable(PrintWriter out, StreetNetwork network, BeatPlan plan, List<Round> rounds,

@@ -47,7 +47,7 @@ public final class RoundPlanner {
         this.dijkstra = new NetworkDijkstra(network, true);
         this.matching = new OddNodeMatching(network, initialNeighbours);
         this.connectivity = new BeatConnectivity(network);
-        this.driving = hasOneway(network);
+        this.driving = network.hasOnewayEdges();
         this.drivingRounds = new DrivingRounds(network, matching);
         this.degree = new int[network.nodeCount()];
         this.mark = new int[network.nodeCount()];
@@ -60,15 +60,6 @@ public final class RoundPlanner {
     /** Whether rounds are drives that obey one-way streets (the network has some), not exact walks. */
     public boolean obeysOneway() {
         return driving;
-    }
-
-    private static boolean hasOneway(StreetNetwork network) {
-        for (int e = 0; e < network.edgeCount(); e++) {
-            if (network.edgeOneway(e)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The round starting at the beat's first edge's {@code from} node. */

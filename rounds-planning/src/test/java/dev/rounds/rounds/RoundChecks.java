@@ -54,18 +54,9 @@ public final class RoundChecks {
         assertThat(round.deadheadMeters()).as(context + ": deadhead").isCloseTo(deadhead, within(tolerance));
         assertThat(round.lengthMeters()).as(context + ": length at least the lower bound")
                 .isGreaterThanOrEqualTo(round.lowerBoundMeters() - tolerance);
-        if (!hasOneway(network)) {
+        if (!network.hasOnewayEdges()) {
             assertThat(round.lowerBoundMeters()).as(context + ": dual bound meets length")
                     .isCloseTo(round.lengthMeters(), within(tolerance));
         }
-    }
-
-    private static boolean hasOneway(StreetNetwork network) {
-        for (int e = 0; e < network.edgeCount(); e++) {
-            if (network.edgeOneway(e)) {
-                return true;
-            }
-        }
-        return false;
     }
 }
