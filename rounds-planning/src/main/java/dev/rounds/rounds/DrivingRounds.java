@@ -15,7 +15,10 @@ import java.util.Arrays;
  * the beat once for free in the direction that helps; the two-way streets it used are oriented so.
  * (2) The two-way streets it left undecided are oriented along an Euler walk of their own graph,
  * made even by a minimum-weight matching of its odd nodes (as in the undirected postman), which
- * leaves only the odd nodes off by one, each towards its partner. (3) A second flow balances those. (4) Hierholzer's algorithm drives the balanced, connected multigraph.
+ * leaves only the odd nodes off by one, each towards its partner. (3) With every direction now fixed,
+ * the directed postman is exact: a second flow balances all the beat's drives at least cost (no more
+ * than flow (1) plus the repair of the odd nodes, which together are one such balancing). (4)
+ * Hierholzer's algorithm drives the balanced, connected multigraph.
  *
  * <p>Lower bound: the streets plus the cost of flow (1), which every feasible drive pays (see
  * {@link BalancingFlow}). Reference: G. N. Frederickson, "Approximation algorithms for some postman
@@ -54,28 +57,24 @@ final class DrivingRounds {
         surplus.clear();
         int[] direction = first.freeDirection().clone();
         orientUndecided(free, direction);
+        balanceOneWays(edges);
         for (int i = 0; i < free.length; i++) {
-            if (first.freeDirection()[i] == 0) {
-                addDrive(free[i], direction[i] > 0);
-            }
+            addDrive(free[i], direction[i] > 0);
         }
-        BalancingFlow.Result second = flow.solve(surplus.nodes(), surplus.amounts(), new int[0]);
+        BalancingFlow.Result deadhead = flow.solve(surplus.nodes(), surplus.amounts(), new int[0]);
         surplus.clear();
-        int[] arcs = new int[edges.length + first.deadheadArcs().length + second.deadheadArcs().length];
-        int filled = 0;
+        int[] arcs = new int[edges.length + deadhead.deadheadArcs().length];
         int f = 0;
         double street = 0;
-        for (int e : edges) {
+        for (int i = 0; i < edges.length; i++) {
+            int e = edges[i];
             boolean isFree = f < free.length && free[f] == e;
-            arcs[filled++] = 2 * e + (isFree && direction[f] < 0 ? 1 : 0);
+            arcs[i] = 2 * e + (isFree && direction[f] < 0 ? 1 : 0);
             f += isFree ? 1 : 0;
             street += network.edgeLengthMeters(e);
         }
-        System.arraycopy(first.deadheadArcs(), 0, arcs, filled, first.deadheadArcs().length);
-        filled += first.deadheadArcs().length;
-        System.arraycopy(second.deadheadArcs(), 0, arcs, filled, second.deadheadArcs().length);
-        return new Drives(arcs, edges.length, street + first.costMeters() + second.costMeters(),
-                street + first.costMeters());
+        System.arraycopy(deadhead.deadheadArcs(), 0, arcs, edges.length, deadhead.deadheadArcs().length);
+        return new Drives(arcs, edges.length, street + deadhead.costMeters(), street + first.costMeters());
     }
 
     /** Puts the one-way streets' surplus in {@link #surplus}; returns the two-way streets (not loops), in beat order. */
