@@ -15,7 +15,8 @@ import java.util.Arrays;
  * the beat once for free in the direction that helps; the two-way streets it used are oriented so.
  * (2) The two-way streets it left undecided are oriented along an Euler walk of their own graph,
  * made even by a minimum-weight matching of its odd nodes (as in the undirected postman), which
- * leaves only the odd nodes off by one, each towards its partner. (3) With every direction now fixed,
+ * leaves only the odd nodes off by one, each towards its partner; the walk's sense is a guess, so the
+ * opposite sense is tried too. (3) With every direction now fixed,
  * the directed postman is exact: a second flow balances all the beat's drives at least cost (no more
  * than flow (1) plus the repair of the odd nodes, which together are one such balancing). (4)
  * Hierholzer's algorithm drives the balanced, connected multigraph.
@@ -57,12 +58,16 @@ final class DrivingRounds {
         surplus.clear();
         int[] direction = first.freeDirection().clone();
         orientUndecided(free, direction);
-        balanceOneWays(edges);
+        BalancingFlow.Result deadhead = deadhead(edges, free, direction);
+        int[] reversed = direction.clone();
         for (int i = 0; i < free.length; i++) {
-            addDrive(free[i], direction[i] > 0);
+            reversed[i] = first.freeDirection()[i] == 0 ? -direction[i] : direction[i];
         }
-        BalancingFlow.Result deadhead = flow.solve(surplus.nodes(), surplus.amounts(), new int[0]);
-        surplus.clear();
+        BalancingFlow.Result other = deadhead(edges, free, reversed);
+        if (other.costMeters() < deadhead.costMeters()) {
+            direction = reversed;
+            deadhead = other;
+        }
         int[] arcs = new int[edges.length + deadhead.deadheadArcs().length];
         int f = 0;
         double street = 0;
@@ -75,6 +80,17 @@ final class DrivingRounds {
         }
         System.arraycopy(deadhead.deadheadArcs(), 0, arcs, edges.length, deadhead.deadheadArcs().length);
         return new Drives(arcs, edges.length, street + deadhead.costMeters(), street + first.costMeters());
+    }
+
+    /** The cheapest deadhead once every street's direction is fixed: the directed postman, exact. */
+    private BalancingFlow.Result deadhead(int[] edges, int[] free, int[] direction) {
+        balanceOneWays(edges);
+        for (int i = 0; i < free.length; i++) {
+            addDrive(free[i], direction[i] > 0);
+        }
+        BalancingFlow.Result result = flow.solve(surplus.nodes(), surplus.amounts(), new int[0]);
+        surplus.clear();
+        return result;
     }
 
     /** Puts the one-way streets' surplus in {@link #surplus}; returns the two-way streets (not loops), in beat order. */

@@ -22,13 +22,16 @@ import org.jgrapht.graph.DirectedWeightedPseudograph;
  * connected part): every round is a valid drive ({@link RoundChecks}); on tiny beats it is compared
  * with the exact optimum found by trying every direction of the beat's two-way streets, each with
  * JGraphT's minimum-cost flow for the deadhead (the directed postman is exact once directions are
- * fixed). Each failure names its seed.
+ * fixed). Each failure names its seed; jqwik's own seed is fixed so that every run tries the same graphs.
  */
 class CarRoundPropertyTest {
-    /** The heuristic's round may be at most this much longer than the optimum on tiny beats. */
-    static final double FACTOR_ON_TINY_BEATS = 1.5;
+    /**
+     * The heuristic's round may be at most this much longer than the optimum on tiny beats. Not a
+     * proven guarantee: over 3,000 tiny beats (2026-11-29) 98.2 % were optimal and none was 1.20 or more.
+     */
+    static final double FACTOR_ON_TINY_BEATS = 1.25;
 
-    @Property(tries = 300)
+    @Property(tries = 300, seed = "20261129")
     void everyRoundIsAClosedDriveThatObeysOneWayStreets(@ForAll @LongRange(min = 1, max = 1_000_000) long seed) {
         StreetNetwork network = RandomStreets.mixedNetwork(seed, 60, 110, 0.4);
         Assume.that(network.edgeCount() >= 2);
@@ -43,7 +46,7 @@ class CarRoundPropertyTest {
                 .isCloseTo(round.lengthMeters(), org.assertj.core.data.Offset.offset(1e-6 * round.lengthMeters()));
     }
 
-    @Property(tries = 200)
+    @Property(tries = 1000, seed = "20261129")
     void onTinyBeatsTheRoundIsWithinTheFactorOfTheExactOptimum(@ForAll @LongRange(min = 1, max = 1_000_000) long seed) {
         StreetNetwork network = RandomStreets.mixedNetwork(seed, 9, 16, 0.4);
         Assume.that(network.edgeCount() >= 2);
