@@ -303,14 +303,7 @@ public final class StreetNetworkBuilder implements OsmSink {
         if (!keepLargestComponent || lengthByRoot.size() <= 1) {
             return new ComponentChoice(kept, lengthByRoot.size(), 0, 0);
         }
-        int bestRoot = -1;
-        double best = -1;
-        for (Map.Entry<Integer, Double> entry : lengthByRoot.entrySet()) {
-            if (entry.getValue() > best || (entry.getValue() == best && entry.getKey() < bestRoot)) {
-                best = entry.getValue();
-                bestRoot = entry.getKey();
-            }
-        }
+        int bestRoot = longest(lengthByRoot);
         int leftOut = 0;
         double leftOutLength = 0;
         for (int e = 0; e < edgeCount; e++) {
@@ -321,6 +314,19 @@ public final class StreetNetworkBuilder implements OsmSink {
             }
         }
         return new ComponentChoice(kept, lengthByRoot.size(), leftOut, leftOutLength);
+    }
+
+    /** The part with the most length; of equal ones the lowest id (so imports are deterministic); -1 for none. */
+    private static int longest(Map<Integer, Double> lengthByPart) {
+        int best = -1;
+        double bestLength = -1;
+        for (Map.Entry<Integer, Double> entry : lengthByPart.entrySet()) {
+            if (entry.getValue() > bestLength || (entry.getValue() == bestLength && entry.getKey() < best)) {
+                bestLength = entry.getValue();
+                best = entry.getKey();
+            }
+        }
+        return best;
     }
 
     private record StrongChoice(int leftOutEdges, double leftOutLength) {
@@ -349,14 +355,7 @@ public final class StreetNetworkBuilder implements OsmSink {
                 lengthByPart.merge(part[from[e]], raw.length.get(e), Double::sum);
             }
         }
-        int best = -1;
-        double bestLength = -1;
-        for (Map.Entry<Integer, Double> entry : lengthByPart.entrySet()) {
-            if (entry.getValue() > bestLength || (entry.getValue() == bestLength && entry.getKey() < best)) {
-                bestLength = entry.getValue();
-                best = entry.getKey();
-            }
-        }
+        int best = longest(lengthByPart);
         int leftOut = 0;
         double leftOutLength = 0;
         for (int e = 0; e < edgeCount; e++) {

@@ -7,10 +7,7 @@ import dev.rounds.network.Profiles;
 import dev.rounds.network.ProgressListener;
 import dev.rounds.network.StreetMaps;
 import dev.rounds.network.StreetNetwork;
-import dev.rounds.testkit.TestData;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -24,11 +21,7 @@ class CarRoundsRealExtractsTest {
 
     @TestFactory
     Stream<DynamicTest> everyCarRoundObeysOneWayStreetsAndCoversItsBeat() {
-        List<DynamicTest> tests = new ArrayList<>();
-        for (Path extract : TestData.osmExtracts()) {
-            tests.add(DynamicTest.dynamicTest(extract.getFileName().toString(), () -> checkExtract(extract)));
-        }
-        return tests.stream();
+        return BeatPlannerRealExtractsTest.perExtract(CarRoundsRealExtractsTest::checkExtract);
     }
 
     private static void checkExtract(Path extract) {
