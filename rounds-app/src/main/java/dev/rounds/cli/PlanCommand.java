@@ -40,7 +40,9 @@ import picocli.CommandLine.Spec;
             "Writes DIR/streets.geojson, beats.geojson, rounds.geojson, rounds.gpx and plan.json.",
             "Re-plan after a small change (one patroller more or less, a few new streets) with",
             "--from-plan OLD_DIR: streets keep their beat unless balancing needs them elsewhere.",
-            "--seed also seeds the planning (and the generated town)."})
+            "--seed also seeds the planning (and the generated town).",
+            "With --profile car the rounds are drives that obey one-way streets: planned by a heuristic, not",
+            "proven shortest; plan.json gives each round's lower bound and round_over_lower_bound."})
 final class PlanCommand implements Callable<Integer> {
     /** A base farther than this from every street is taken for a typing mistake. */
     private static final double MAX_BASE_DISTANCE_METERS = 2000;

@@ -82,8 +82,9 @@ final class BalancingFlow {
     }
 
     /**
-     * Balances the given surpluses ({@code surplus[i]} at {@code nodes[i]}: positive where more drives
-     * come in than go out; they must sum to 0), with one free drive allowed on each of {@code freeEdges}.
+     * Balances the given surpluses ({@code surplus[i]} at {@code nodes[i]}, distinct nodes: positive
+     * where more drives come in than go out; they must sum to 0), with one free drive allowed on each
+     * of {@code freeEdges} (two-way, not loops).
      */
     Result solve(int[] nodes, int[] surplus, int[] freeEdges) {
         begin(nodes, surplus, freeEdges);
@@ -106,6 +107,9 @@ final class BalancingFlow {
         potential[sink] = 0;
         int sum = 0;
         for (int i = 0; i < nodes.length; i++) {
+            if (nodeStamp[nodes[i]] == solveStamp) {
+                throw new IllegalArgumentException("node " + nodes[i] + " is given twice: sum its surpluses first");
+            }
             node(nodes[i]);
             excess[nodes[i]] += surplus[i];
             sum += surplus[i];
@@ -183,9 +187,9 @@ final class BalancingFlow {
             }
             relax(v, key);
         }
-        throw new IllegalArgumentException("some streets cannot be driven round: a car cannot get back from node " + sourceNode()
-                + "; import the map with the car profile keeping its largest strongly connected part (without "
-                + "--keep-all-parts)");
+        throw new IllegalArgumentException("some streets cannot be driven round: no drivable way leads from node "
+                + sourceNode() + " to where the round must go on; import the map with the car profile keeping its "
+                + "largest strongly connected part (without --keep-all-parts)");
     }
 
     private int sourceNode() {
