@@ -7,6 +7,8 @@ import dev.rounds.network.Profiles;
 import dev.rounds.network.ProgressListener;
 import dev.rounds.network.StreetMaps;
 import dev.rounds.network.StreetNetwork;
+import dev.rounds.rounds.ExactMixedPostman;
+import dev.rounds.rounds.Round;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -14,7 +16,8 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Car plans on every shared extract: each beat's round is a closed drive that takes one-way streets
- * only forwards, covers the beat, and is no shorter than its lower bound ({@code RoundChecks}).
+ * only forwards, covers the beat, and is no shorter than its lower bound ({@code RoundChecks}); beats
+ * with few two-way streets are also compared with the exact optimum.
  */
 class CarRoundsRealExtractsTest {
     private static final int[] BEAT_COUNTS = {4, 16};
@@ -22,6 +25,28 @@ class CarRoundsRealExtractsTest {
     @TestFactory
     Stream<DynamicTest> everyCarRoundObeysOneWayStreetsAndCoversItsBeat() {
         return BeatPlannerRealExtractsTest.perExtract(CarRoundsRealExtractsTest::checkExtract);
+    }
+
+    /**
+     * Beats with few two-way streets are solved exactly ({@link ExactMixedPostman}): the round is no
+     * shorter than the optimum, the bound no longer; prints how far each is from it.
+     */
+    private static void compareWithOptimum(BeatPlan plan, StreetNetwork network, String context) {
+        for (Beat beat : plan.beats()) {
+            if (ExactMixedPostman.twoWayCount(network, beat.edges()) > ExactMixedPostman.MAX_TWO_WAY
+                    || !network.hasOnewayEdges()) {
+                continue;
+            }
+            Round round = beat.round();
+            double optimum = ExactMixedPostman.optimumMeters(network, beat.edges());
+            double tolerance = 1e-6 * optimum;
+            System.out.printf("  %s beat %d (%d streets): round / optimum %.3f, optimum / lower bound %.3f%n", context,
+                    beat.index(), beat.edges().length, round.lengthMeters() / optimum, optimum / round.lowerBoundMeters());
+            assertThat(round.lengthMeters()).as(context + " beat " + beat.index() + ": no shorter than the optimum")
+                    .isGreaterThanOrEqualTo(optimum - tolerance);
+            assertThat(round.lowerBoundMeters()).as(context + " beat " + beat.index() + ": bound at most the optimum")
+                    .isLessThanOrEqualTo(optimum + tolerance);
+        }
     }
 
     private static void checkExtract(Path extract) {
@@ -50,6 +75,7 @@ class CarRoundsRealExtractsTest {
                     imported.report().oneWayLeftOutEdges(), sumGap / k, worstGap, plan.longestRoundMeters(),
                     (System.nanoTime() - started) / 1_000_000);
             BeatPlannerRealExtractsTest.assertPartition(plan, network, k, context);
+            compareWithOptimum(plan, network, context);
             assertThat(worstGap).as(context + ": worst round / lower bound").isLessThan(2.0);
         }
     }

@@ -11,18 +11,11 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.constraints.LongRange;
-import org.jgrapht.Graph;
-import org.jgrapht.alg.flow.mincost.CapacityScalingMinimumCostFlow;
-import org.jgrapht.alg.flow.mincost.MinimumCostFlowProblem;
-import org.jgrapht.graph.DefaultWeightedEdge;
-import org.jgrapht.graph.DirectedWeightedPseudograph;
 
 /**
  * Car rounds on seeded random networks with one-way streets (the car import keeps the strongly
  * connected part): every round is a valid drive ({@link RoundChecks}); on tiny beats it is compared
- * with the exact optimum found by trying every direction of the beat's two-way streets, each with
- * JGraphT's minimum-cost flow for the deadhead (the directed postman is exact once directions are
- * fixed). Each failure names its seed; jqwik's own seed is fixed so that every run tries the same graphs.
+ * with the exact optimum ({@link ExactMixedPostman}). Each failure names its seed; jqwik's own seed is fixed so that every run tries the same graphs.
  */
 class CarRoundPropertyTest {
     /**
@@ -55,7 +48,7 @@ class CarRoundPropertyTest {
         Round round = new RoundPlanner(network).plan(beat);
         String context = "seed " + seed + ", beat " + Arrays.toString(beat);
         RoundChecks.assertValid(round, beat, network, context);
-        double optimum = exactOptimumMeters(network, beat);
+        double optimum = ExactMixedPostman.optimumMeters(network, beat);
         double tolerance = 1e-6 * optimum;
         assertThat(round.lowerBoundMeters()).as(context + ": lower bound at most the optimum")
                 .isLessThanOrEqualTo(optimum + tolerance);
@@ -93,54 +86,5 @@ class CarRoundPropertyTest {
             }
         }
         return Arrays.copyOf(beat, count);
-    }
-
-    /**
-     * The shortest closed drive covering the beat: the minimum, over every direction of its two-way
-     * streets (not loops), of the streets plus the cheapest deadhead that balances drives in and out.
-     */
-    static double exactOptimumMeters(StreetNetwork network, int[] beat) {
-        int[] twoWay = Arrays.stream(beat).filter(e -> !network.edgeOneway(e)
-                && network.edgeFrom(e) != network.edgeTo(e)).toArray();
-        assertThat(twoWay.length).as("exhaustive search is for tiny beats").isLessThanOrEqualTo(16);
-        double street = Arrays.stream(beat).mapToDouble(network::edgeLengthMeters).sum();
-        double best = Double.POSITIVE_INFINITY;
-        for (int mask = 0; mask < 1 << twoWay.length; mask++) {
-            int[] surplus = new int[network.nodeCount()];
-            for (int e : beat) {
-                if (network.edgeOneway(e)) {
-                    surplus[network.edgeTo(e)]++;
-                    surplus[network.edgeFrom(e)]--;
-                }
-            }
-            for (int i = 0; i < twoWay.length; i++) {
-                boolean forward = (mask >> i & 1) == 0;
-                int e = twoWay[i];
-                surplus[forward ? network.edgeTo(e) : network.edgeFrom(e)]++;
-                surplus[forward ? network.edgeFrom(e) : network.edgeTo(e)]--;
-            }
-            best = Math.min(best, street + deadheadMeters(network, surplus));
-        }
-        return best;
-    }
-
-    private static double deadheadMeters(StreetNetwork network, int[] surplus) {
-        Graph<Integer, DefaultWeightedEdge> graph = new DirectedWeightedPseudograph<>(DefaultWeightedEdge.class);
-        for (int n = 0; n < network.nodeCount(); n++) {
-            graph.addVertex(n);
-        }
-        for (int e = 0; e < network.edgeCount(); e++) {
-            if (network.edgeFrom(e) == network.edgeTo(e)) {
-                continue;
-            }
-            graph.setEdgeWeight(graph.addEdge(network.edgeFrom(e), network.edgeTo(e)), network.edgeLengthMeters(e));
-            if (!network.edgeOneway(e)) {
-                graph.setEdgeWeight(graph.addEdge(network.edgeTo(e), network.edgeFrom(e)), network.edgeLengthMeters(e));
-            }
-        }
-        // JGraphT's flow cost is taken from the edge weights; capacities: at most 1000 units, at least 0
-        MinimumCostFlowProblem<Integer, DefaultWeightedEdge> problem =
-                new MinimumCostFlowProblem.MinimumCostFlowProblemImpl<>(graph, v -> surplus[v], a -> 1000, a -> 0);
-        return new CapacityScalingMinimumCostFlow<Integer, DefaultWeightedEdge>().getFlowCost(problem);
     }
 }
