@@ -69,9 +69,9 @@ final class PlanCommand implements Callable<Integer> {
         Double maxRevisitMinutes;
     }
 
-    @Option(names = "--speed-kmh", paramLabel = "KMH", defaultValue = "4",
-            description = "patrol speed (default: ${DEFAULT-VALUE})")
-    double speedKmh;
+    @Option(names = "--speed-kmh", paramLabel = "KMH",
+            description = "patrol speed (default: the profile's, 4 on foot, 30 by car)")
+    Double speedKmh;
 
     @Option(names = "--shift-hours", paramLabel = "H", defaultValue = "8",
             description = "shift length (default: ${DEFAULT-VALUE})")
@@ -173,7 +173,8 @@ final class PlanCommand implements Callable<Integer> {
         if (!(shiftHours > 0 && shiftHours <= 24)) {
             throw new UserInputException("--shift-hours must be more than 0 and at most 24, got " + shiftHours);
         }
-        return new ShiftRules(Duration.ofMillis(Math.round(shiftHours * 3_600_000)), available, speedKmh);
+        double speed = speedKmh != null ? speedKmh : source.profile().speedKmh();
+        return new ShiftRules(Duration.ofMillis(Math.round(shiftHours * 3_600_000)), available, speed);
     }
 
     private Target target() {

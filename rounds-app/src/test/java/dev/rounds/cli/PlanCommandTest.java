@@ -116,6 +116,7 @@ class PlanCommandTest {
             assertThat(gap).as("beat " + beat + " round / lower bound").isBetween(1.0, 2.0);
         }
         assertThat(onewaySteps).as("the plan drives some one-way streets").isPositive();
+        assertThat(plan.path("rules").path("speed_kmh").asDouble()).as("the car profile's speed").isEqualTo(30.0);
     }
 
     @Test
