@@ -37,6 +37,24 @@ class CarRoundPropertyTest {
         RoundChecks.assertValid(round, beat, network, "seed " + seed + " beat of " + beat.length);
         assertThat(planner.roundLengthMeters(beat)).as("seed " + seed + ": length without the walk")
                 .isCloseTo(round.lengthMeters(), org.assertj.core.data.Offset.offset(1e-6 * round.lengthMeters()));
+        int baseNode = random.nextInt(network.nodeCount());
+        Round fromBase = planner.planFromBase(beat, network.nodePosition(baseNode));
+        RoundChecks.assertValid(fromBase, beat, network, "seed " + seed + " from a base");
+        assertDrivesTo(network, fromBase.approach().edgeSequence(), fromBase.startNode(), "seed " + seed + " approach");
+    }
+
+    /** The edges, driven in order, end at {@code end}, each one-way edge forwards. */
+    private static void assertDrivesTo(StreetNetwork network, int[] edges, int end, String context) {
+        int at = end;
+        for (int i = edges.length - 1; i >= 0; i--) {
+            int e = edges[i];
+            assertThat(at).as(context + ": step " + i + " arrives").isIn(network.edgeFrom(e), network.edgeTo(e));
+            if (network.edgeOneway(e)) {
+                assertThat(network.edgeTo(e)).as(context + ": step " + i + " drives one-way edge " + e + " forwards")
+                        .isEqualTo(at);
+            }
+            at = network.otherEnd(e, at);
+        }
     }
 
     @Property(tries = 1000, seed = "20261129")
