@@ -114,7 +114,8 @@ public final class RoundPlanner {
 
     /**
      * Length of the shortest closed walk that covers one edge: the edge plus the shortest way back
-     * between its ends (zero for a loop). No round of a beat holding this edge is shorter.
+     * between its ends (zero for a loop); with one-way streets, the shortest drive back (a two-way
+     * edge may be driven either way first). No round of a beat holding this edge is shorter.
      */
     public double shortestRoundTripMeters(int edge) {
         checkEdge(edge);

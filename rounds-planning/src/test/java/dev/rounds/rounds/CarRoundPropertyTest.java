@@ -37,6 +37,10 @@ class CarRoundPropertyTest {
         RoundChecks.assertValid(round, beat, network, "seed " + seed + " beat of " + beat.length);
         assertThat(planner.roundLengthMeters(beat)).as("seed " + seed + ": length without the walk")
                 .isCloseTo(round.lengthMeters(), org.assertj.core.data.Offset.offset(1e-6 * round.lengthMeters()));
+        for (int e : beat) {
+            assertThat(round.lengthMeters()).as("seed " + seed + ": round at least edge " + e + "'s round trip")
+                    .isGreaterThanOrEqualTo(planner.shortestRoundTripMeters(e) - 1e-6 * round.lengthMeters());
+        }
         int baseNode = random.nextInt(network.nodeCount());
         Round fromBase = planner.planFromBase(beat, network.nodePosition(baseNode));
         RoundChecks.assertValid(fromBase, beat, network, "seed " + seed + " from a base");
@@ -72,6 +76,10 @@ class CarRoundPropertyTest {
                 .isLessThanOrEqualTo(optimum + tolerance);
         assertThat(round.lengthMeters()).as(context + ": no shorter than the optimum")
                 .isGreaterThanOrEqualTo(optimum - tolerance);
+        int single = beat[random.nextInt(beat.length)];
+        double singleOptimum = ExactMixedPostman.optimumMeters(network, new int[] {single});
+        assertThat(new RoundPlanner(network).shortestRoundTripMeters(single)).as(context + ": round trip of edge " + single)
+                .isCloseTo(singleOptimum, org.assertj.core.data.Offset.offset(1e-6 * singleOptimum));
         double ratio = round.lengthMeters() / optimum;
         Statistics.label("round / optimum").collect(ratio < 1 + 1e-9 ? "optimal" : ratio < 1.05 ? "< 1.05"
                 : ratio < 1.1 ? "1.05-1.10" : ratio < 1.2 ? "1.10-1.20" : ">= 1.20");
