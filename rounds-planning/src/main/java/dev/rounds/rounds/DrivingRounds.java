@@ -57,29 +57,37 @@ final class DrivingRounds {
         BalancingFlow.Result first = flow.solve(surplus.nodes(), surplus.amounts(), free);
         surplus.clear();
         int[] direction = first.freeDirection().clone();
-        orientUndecided(free, direction);
-        BalancingFlow.Result deadhead = deadhead(edges, free, direction);
-        int[] reversed = direction.clone();
-        for (int i = 0; i < free.length; i++) {
-            reversed[i] = first.freeDirection()[i] == 0 ? -direction[i] : direction[i];
+        BalancingFlow.Result deadhead;
+        if (orientUndecided(free, direction)) {
+            deadhead = deadhead(edges, free, direction);
+            int[] reversed = direction.clone();
+            for (int i = 0; i < free.length; i++) {
+                reversed[i] = first.freeDirection()[i] == 0 ? -direction[i] : direction[i];
+            }
+            BalancingFlow.Result other = deadhead(edges, free, reversed);
+            if (other.costMeters() < deadhead.costMeters()) {
+                direction = reversed;
+                deadhead = other;
+            }
+        } else {
+            deadhead = deadhead(edges, free, direction);
         }
-        BalancingFlow.Result other = deadhead(edges, free, reversed);
-        if (other.costMeters() < deadhead.costMeters()) {
-            direction = reversed;
-            deadhead = other;
-        }
+        double street = Arrays.stream(edges).mapToDouble(network::edgeLengthMeters).sum();
+        return new Drives(arcs(edges, free, direction, deadhead), edges.length, street + deadhead.costMeters(),
+                street + first.costMeters());
+    }
+
+    /** The beat's streets in their chosen direction, then the deadhead. */
+    private static int[] arcs(int[] edges, int[] free, int[] direction, BalancingFlow.Result deadhead) {
         int[] arcs = new int[edges.length + deadhead.deadheadArcs().length];
         int f = 0;
-        double street = 0;
         for (int i = 0; i < edges.length; i++) {
-            int e = edges[i];
-            boolean isFree = f < free.length && free[f] == e;
-            arcs[i] = 2 * e + (isFree && direction[f] < 0 ? 1 : 0);
+            boolean isFree = f < free.length && free[f] == edges[i];
+            arcs[i] = 2 * edges[i] + (isFree && direction[f] < 0 ? 1 : 0);
             f += isFree ? 1 : 0;
-            street += network.edgeLengthMeters(e);
         }
         System.arraycopy(deadhead.deadheadArcs(), 0, arcs, edges.length, deadhead.deadheadArcs().length);
-        return new Drives(arcs, edges.length, street + deadhead.costMeters(), street + first.costMeters());
+        return arcs;
     }
 
     /** The cheapest deadhead once every street's direction is fixed: the directed postman, exact. */
@@ -123,8 +131,9 @@ final class DrivingRounds {
      * of their graph made even: odd nodes paired by a minimum-weight matching on street distance
      * ({@link OddNodeMatching}), each part joined twice to a virtual node. Every node stays balanced
      * except the odd ones, off by one towards their partner nearby, which the second flow then joins.
+     * Returns whether any street was left to orient.
      */
-    private void orientUndecided(int[] free, int[] direction) {
+    private boolean orientUndecided(int[] free, int[] direction) {
         int[] undecided = new int[free.length];
         int count = 0;
         for (int i = 0; i < free.length; i++) {
@@ -133,7 +142,7 @@ final class DrivingRounds {
             }
         }
         if (count == 0) {
-            return;
+            return false;
         }
         int[] edges = new int[count];
         for (int i = 0; i < count; i++) {
@@ -149,6 +158,7 @@ final class DrivingRounds {
             }
             at = ends[0][index] == at ? ends[1][index] : ends[0][index];
         }
+        return true;
     }
 
     /**
