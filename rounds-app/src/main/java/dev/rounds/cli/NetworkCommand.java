@@ -68,6 +68,11 @@ final class NetworkCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "  left out: %,d edges (%.2f km) in %,d parts not connected to the main network%n",
                     report.leftOutEdges(), report.leftOutLengthMeters() / 1000, report.components() - 1);
         }
+        if (report.oneWayLeftOutEdges() > 0) {
+            out.printf(Locale.ROOT, "  left out: %,d edges (%.2f km) a car cannot drive there and back (one-way streets "
+                    + "leading out of the extract or into it); --keep-all-parts keeps them%n",
+                    report.oneWayLeftOutEdges(), report.oneWayLeftOutLengthMeters() / 1000);
+        }
         if (network.attribution() != null) {
             out.println("  map data " + network.attribution());
         }

@@ -8,6 +8,7 @@ import dev.rounds.feasibility.FeasibilityAnswer;
 import dev.rounds.feasibility.FeasibilityCheck;
 import dev.rounds.feasibility.ShiftRules;
 import dev.rounds.feasibility.Target;
+import dev.rounds.network.ImportResult;
 import dev.rounds.network.LatLon;
 import dev.rounds.network.ProgressListener;
 import dev.rounds.network.SpatialIndex;
@@ -39,7 +40,9 @@ import picocli.CommandLine.Spec;
             "Writes DIR/streets.geojson, beats.geojson, rounds.geojson, rounds.gpx and plan.json.",
             "Re-plan after a small change (one patroller more or less, a few new streets) with",
             "--from-plan OLD_DIR: streets keep their beat unless balancing needs them elsewhere.",
-            "--seed also seeds the planning (and the generated town)."})
+            "--seed also seeds the planning (and the generated town).",
+            "With --profile car the rounds are drives that obey one-way streets: planned by a heuristic, not",
+            "proven shortest; plan.json gives each round's lower bound and round_over_lower_bound."})
 final class PlanCommand implements Callable<Integer> {
     /** A base farther than this from every street is taken for a typing mistake. */
     private static final double MAX_BASE_DISTANCE_METERS = 2000;
@@ -66,9 +69,9 @@ final class PlanCommand implements Callable<Integer> {
         Double maxRevisitMinutes;
     }
 
-    @Option(names = "--speed-kmh", paramLabel = "KMH", defaultValue = "4",
-            description = "patrol speed (default: ${DEFAULT-VALUE})")
-    double speedKmh;
+    @Option(names = "--speed-kmh", paramLabel = "KMH",
+            description = "patrol speed (default: the profile's, 4 on foot, 30 by car)")
+    Double speedKmh;
 
     @Option(names = "--shift-hours", paramLabel = "H", defaultValue = "8",
             description = "shift length (default: ${DEFAULT-VALUE})")
@@ -110,7 +113,8 @@ final class PlanCommand implements Callable<Integer> {
         source.profile();
         ConsoleProgress console = new ConsoleProgress(spec.commandLine().getErr(), System.console() != null);
         ProgressListener progress = quiet ? ProgressListener.NONE : console;
-        StreetNetwork network = source.load(progress).network();
+        ImportResult imported = source.load(progress);
+        StreetNetwork network = imported.network();
         LatLon station = station(network);
         BeatPlanner planner = new BeatPlanner(network, progress);
         BeatPlan plan;
@@ -136,6 +140,7 @@ final class PlanCommand implements Callable<Integer> {
         console.done();
         new PlanFiles(network, plan, rounds, rules).writeAll(out, answer);
         printTable(stdout, network, plan, rounds, rules);
+        printDriving(stdout, imported, rounds);
         if (answer != null) {
             stdout.println(answer.text());
         }
@@ -168,7 +173,8 @@ final class PlanCommand implements Callable<Integer> {
         if (!(shiftHours > 0 && shiftHours <= 24)) {
             throw new UserInputException("--shift-hours must be more than 0 and at most 24, got " + shiftHours);
         }
-        return new ShiftRules(Duration.ofMillis(Math.round(shiftHours * 3_600_000)), available, speedKmh);
+        double speed = speedKmh != null ? speedKmh : source.profile().speedKmh();
+        return new ShiftRules(Duration.ofMillis(Math.round(shiftHours * 3_600_000)), available, speed);
     }
 
     private Target target() {
@@ -224,6 +230,26 @@ final class PlanCommand implements Callable<Integer> {
                     : planner.planFromBase(plan.beat(beat).edges(), station));
         }
         return rounds;
+    }
+
+    /** For cars: what the import left out for one-way streets, and how far the rounds may be from shortest. */
+    private static void printDriving(PrintWriter out, ImportResult imported, List<Round> rounds) {
+        if (imported.report().oneWayLeftOutEdges() > 0) {
+            out.printf(Locale.ROOT, "left out %d streets (%.2f km) a car cannot drive there and back (one-way streets "
+                    + "leading out of the map or into it)%n", imported.report().oneWayLeftOutEdges(),
+                    imported.report().oneWayLeftOutLengthMeters() / 1000);
+        }
+        if (!imported.network().hasOnewayEdges()) {
+            return;
+        }
+        double sum = 0;
+        double worst = 0;
+        for (Round round : rounds) {
+            sum += round.gap();
+            worst = Math.max(worst, round.gap());
+        }
+        out.printf(Locale.ROOT, "rounds are drives that obey one-way streets, planned by a heuristic: round / lower bound "
+                + "mean %.3f, worst %.3f (1 would be proven shortest)%n", sum / rounds.size(), worst);
     }
 
     private static void printTable(PrintWriter out, StreetNetwork network, BeatPlan plan, List<Round> rounds,

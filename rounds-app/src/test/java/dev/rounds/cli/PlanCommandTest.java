@@ -8,7 +8,9 @@ import dev.rounds.testkit.TestData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,6 +63,61 @@ class PlanCommandTest {
         assertThat(plan.path("lower_bound_longest_round_m").asDouble()).isLessThanOrEqualTo(longest);
         assertThat(plan.path("balance").asDouble()).isGreaterThanOrEqualTo(1.0);
         assertThat(run.out()).contains("beat").contains("round km").contains("balance").contains("wrote");
+    }
+
+    /**
+     * Krems has one-way streets: with the car profile every round (started nearest a base) drives them
+     * forwards, and the round's line in rounds.geojson and its GPX track run along the streets in
+     * driving order.
+     */
+    @Test
+    void carRoundsFollowTheDrivingDirection() throws IOException {
+        CliRun run = CliRun.of("plan", "--map", TestData.file("osm/krems-2013.osm.gz").toString(), "--profile", "car",
+                "--patrollers", "4", "--out", dir.toString(), "--quiet", "--base", "48.4101,15.6010");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("rounds are drives that obey one-way streets").contains("left out");
+        ObjectMapper mapper = new ObjectMapper();
+        JsonNode streets = mapper.readTree(dir.resolve("streets.geojson").toFile()).path("features");
+        JsonNode rounds = mapper.readTree(dir.resolve("rounds.geojson").toFile()).path("features");
+        JsonNode plan = mapper.readTree(dir.resolve("plan.json").toFile());
+        String gpx = Files.readString(dir.resolve("rounds.gpx"));
+        String[] tracks = gpx.split("<trk>");
+        int onewaySteps = 0;
+        for (int beat = 0; beat < rounds.size(); beat++) {
+            JsonNode round = rounds.get(beat);
+            int node = round.path("properties").path("start_node").asInt();
+            List<String> expected = new ArrayList<>();
+            for (JsonNode step : round.path("properties").path("edge_sequence")) {
+                JsonNode street = streets.get(step.asInt());
+                JsonNode points = street.path("geometry").path("coordinates");
+                boolean forward = street.path("properties").path("from").asInt() == node;
+                if (street.path("properties").path("oneway").asBoolean(false)) {
+                    assertThat(forward).as("beat " + beat + " drives one-way street " + step + " forwards").isTrue();
+                    onewaySteps++;
+                }
+                if (expected.isEmpty()) {
+                    expected.add(points.get(forward ? 0 : points.size() - 1).toString());
+                }
+                for (int i = 1; i < points.size(); i++) {
+                    expected.add(points.get(forward ? i : points.size() - 1 - i).toString());
+                }
+                node = forward ? street.path("properties").path("to").asInt() : street.path("properties").path("from").asInt();
+            }
+            List<String> line = new ArrayList<>();
+            round.path("geometry").path("coordinates").forEach(p -> line.add(p.toString()));
+            assertThat(line).as("beat " + beat + " line in driving order").isEqualTo(expected);
+            List<String> track = new ArrayList<>();
+            java.util.regex.Matcher point = java.util.regex.Pattern.compile("lat=\"([^\"]+)\" lon=\"([^\"]+)\"")
+                    .matcher(tracks[beat + 1]);
+            while (point.find()) {
+                track.add("[" + point.group(2) + "," + point.group(1) + "]");
+            }
+            assertThat(track).as("beat " + beat + " GPX track in driving order").isEqualTo(expected);
+            double gap = plan.path("beats").get(beat).path("round_over_lower_bound").asDouble();
+            assertThat(gap).as("beat " + beat + " round / lower bound").isBetween(1.0, 2.0);
+        }
+        assertThat(onewaySteps).as("the plan drives some one-way streets").isPositive();
+        assertThat(plan.path("rules").path("speed_kmh").asDouble()).as("the car profile's speed").isEqualTo(30.0);
     }
 
     @Test

@@ -23,6 +23,7 @@ public final class BenchMain {
             System.out.println("  rounds     our Chinese postman vs JGraphT's: CAP_S EXTRACT:EDGES[,EDGES..] ...");
             System.out.println("  beats      our beats vs METIS (gpmetis -contig): K[,K..] EXTRACT...");
             System.out.println("  plan       a whole extract planned end to end: K EXTRACT...");
+            System.out.println("  car-rounds car plans obeying one-way streets: round / lower bound, time: K[,K..] EXTRACT...");
             System.out.println("  matching   map matching against GraphHopper on simulated patrols: pings/s, mismatch");
             System.out.println("  route-table  what an FMM-style precomputed route table would cost on a map");
             System.out.println("  report-memory DAYS PATROLLERS  memory of a long report (run with a small -Xmx)");
@@ -38,6 +39,7 @@ public final class BenchMain {
             case "rounds" -> dev.rounds.bench.planning.RoundsBenchmark.main(rest);
             case "beats" -> dev.rounds.bench.planning.BeatsBenchmark.main(rest);
             case "plan" -> dev.rounds.bench.planning.EndToEndBenchmark.main(rest);
+            case "car-rounds" -> dev.rounds.bench.planning.CarRoundsBenchmark.main(rest);
             case "matching" -> dev.rounds.bench.matching.MatchingBenchmark.main(rest);
             case "route-table" -> dev.rounds.bench.matching.RouteTableEstimate.main(rest);
             case "report-memory" -> dev.rounds.bench.reports.ReportMemoryBenchmark.main(rest);

@@ -173,6 +173,8 @@ public final class PlanFiles {
         json.writeNumberField("rounds_per_shift", rules.roundsPerShift(round.lengthMeters()));
         json.writeNumberField("approach_m", meters(round.approach().lengthMeters()));
         json.writeNumberField("compactness", Math.round(plan.beat(beat).compactness() * 1000) / 1000.0);
+        json.writeNumberField("round_lower_bound_m", meters(round.lowerBoundMeters()));
+        json.writeNumberField("round_over_lower_bound", Math.round(round.gap() * 10000) / 10000.0);
     }
 
     private void writeRounds(JsonGenerator json) throws IOException {
@@ -258,6 +260,8 @@ public final class PlanFiles {
         json.writeNumberField("balance", Math.round(plan.balance() * 10000) / 10000.0);
         json.writeNumberField("longest_over_lower_bound", Math.round(plan.longestOverLowerBound() * 10000) / 10000.0);
         json.writeNumberField("mean_compactness", Math.round(plan.meanCompactness() * 1000) / 1000.0);
+        json.writeStringField("rounds", network.hasOnewayEdges() ? "drives that obey one-way streets (heuristic: see "
+                + "round_over_lower_bound per beat)" : "shortest walks (exact, one-way ignored)");
         json.writeNumberField("min_compactness", Math.round(plan.minCompactness() * 1000) / 1000.0);
         json.writeObjectFieldStart("rules");
         json.writeNumberField("shift_hours", rules.shift().toMillis() / 3_600_000.0);

@@ -13,6 +13,10 @@ package dev.rounds.network;
  * @param components           connected parts before keeping the largest
  * @param leftOutEdges         edges outside the kept part
  * @param leftOutLengthMeters  their total length
+ * @param oneWayLeftOutEdges   edges of the kept connected part left out because a car could not
+ *                             drive there and back (one-way streets leading out of the extract or
+ *                             into it, and what only they reach); 0 for profiles without one-way rules
+ * @param oneWayLeftOutLengthMeters their total length
  */
 public record ImportReport(
         long nodesRead,
@@ -24,5 +28,7 @@ public record ImportReport(
         long zeroLengthDropped,
         int components,
         int leftOutEdges,
-        double leftOutLengthMeters) {
+        double leftOutLengthMeters,
+        int oneWayLeftOutEdges,
+        double oneWayLeftOutLengthMeters) {
 }

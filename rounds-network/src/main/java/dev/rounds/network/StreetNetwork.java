@@ -144,6 +144,19 @@ public final class StreetNetwork {
         return edgeOneway[edge];
     }
 
+    /**
+     * True when some edge is one-way (a car network with one-way streets): routes and rounds must
+     * then be driven, not walked. Never true for the foot profile.
+     */
+    public boolean hasOnewayEdges() {
+        for (boolean oneway : edgeOneway) {
+            if (oneway) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Index of the edge's first point in the flat point arrays (for indexes in this package). */
     int geometryStart(int edge) {
         return geometryStart[edge];

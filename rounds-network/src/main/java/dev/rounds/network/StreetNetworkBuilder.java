@@ -10,7 +10,9 @@ import java.util.Map;
  * Turns map elements into a {@link StreetNetwork}: keeps the ways a {@link Profile} accepts, cuts
  * ways where their nodes are missing (extract border), splits them at shared nodes into edges,
  * merges duplicate segments, drops zero-length ones and, by default, keeps the largest connected
- * part. Feed it as an {@link OsmSink}, then call {@link #build}.
+ * part; for a profile with one-way rules (car), the largest part a car can drive round (strongly
+ * connected), so that every street can be reached and left. Feed it as an {@link OsmSink}, then
+ * call {@link #build}.
  */
 public final class StreetNetworkBuilder implements OsmSink {
     private final Profile profile;
@@ -97,9 +99,12 @@ public final class StreetNetworkBuilder implements OsmSink {
         boolean[] junction = findJunctions(pieces);
         RawEdges raw = splitIntoEdges(pieces, junction);
         ComponentChoice choice = chooseComponent(raw);
+        StrongChoice strong = keepLargestComponent && profile.onewayApplies() ? keepDrivableRound(raw, choice.kept)
+                : new StrongChoice(0, 0);
         StreetNetwork network = compact(raw, choice.kept);
         ImportReport report = new ImportReport(nodesRead, waysRead, wayCount, pieces.missingRefs, pieces.waysCut,
-                raw.duplicates, raw.zeroLength, choice.components, choice.leftOutEdges, choice.leftOutLength);
+                raw.duplicates, raw.zeroLength, choice.components, choice.leftOutEdges, choice.leftOutLength,
+                strong.leftOutEdges, strong.leftOutLength);
         return new ImportResult(network, report);
     }
 
@@ -298,14 +303,7 @@ public final class StreetNetworkBuilder implements OsmSink {
         if (!keepLargestComponent || lengthByRoot.size() <= 1) {
             return new ComponentChoice(kept, lengthByRoot.size(), 0, 0);
         }
-        int bestRoot = -1;
-        double best = -1;
-        for (Map.Entry<Integer, Double> entry : lengthByRoot.entrySet()) {
-            if (entry.getValue() > best || (entry.getValue() == best && entry.getKey() < bestRoot)) {
-                best = entry.getValue();
-                bestRoot = entry.getKey();
-            }
-        }
+        int bestRoot = longest(lengthByRoot);
         int leftOut = 0;
         double leftOutLength = 0;
         for (int e = 0; e < edgeCount; e++) {
@@ -316,6 +314,58 @@ public final class StreetNetworkBuilder implements OsmSink {
             }
         }
         return new ComponentChoice(kept, lengthByRoot.size(), leftOut, leftOutLength);
+    }
+
+    /** The part with the most length; of equal ones the lowest id (so imports are deterministic); -1 for none. */
+    private static int longest(Map<Integer, Double> lengthByPart) {
+        int best = -1;
+        double bestLength = -1;
+        for (Map.Entry<Integer, Double> entry : lengthByPart.entrySet()) {
+            if (entry.getValue() > bestLength || (entry.getValue() == bestLength && entry.getKey() < best)) {
+                bestLength = entry.getValue();
+                best = entry.getKey();
+            }
+        }
+        return best;
+    }
+
+    private record StrongChoice(int leftOutEdges, double leftOutLength) {
+    }
+
+    /**
+     * Keeps, of the {@code kept} edges, the largest part (by length) a car can drive round: the
+     * edges whose both ends lie in the largest strongly connected part. The others (a one-way street
+     * leading out of the extract, or into it, and what only they reach) are no longer kept.
+     */
+    private StrongChoice keepDrivableRound(RawEdges raw, boolean[] kept) {
+        int edgeCount = raw.sequences.size();
+        int[] from = new int[edgeCount];
+        int[] to = new int[edgeCount];
+        boolean[] oneway = new boolean[edgeCount];
+        for (int e = 0; e < edgeCount; e++) {
+            int[] sequence = raw.sequences.get(e);
+            from[e] = sequence[0];
+            to[e] = sequence[sequence.length - 1];
+            oneway[e] = raw.oneway.get(e);
+        }
+        int[] part = StrongParts.of(lat.size, from, to, oneway, kept);
+        Map<Integer, Double> lengthByPart = new HashMap<>();
+        for (int e = 0; e < edgeCount; e++) {
+            if (kept[e] && part[from[e]] == part[to[e]]) {
+                lengthByPart.merge(part[from[e]], raw.length.get(e), Double::sum);
+            }
+        }
+        int best = longest(lengthByPart);
+        int leftOut = 0;
+        double leftOutLength = 0;
+        for (int e = 0; e < edgeCount; e++) {
+            if (kept[e] && (part[from[e]] != best || part[to[e]] != best)) {
+                kept[e] = false;
+                leftOut++;
+                leftOutLength += raw.length.get(e);
+            }
+        }
+        return new StrongChoice(leftOut, leftOutLength);
     }
 
     private StreetNetwork compact(RawEdges raw, boolean[] kept) {

@@ -41,6 +41,11 @@ class RealExtractImportTest {
             assertThat(segments.add(canonicalGeometry(network, e))).as("edge %d is a duplicate", e).isTrue();
         }
         assertThat(reachableEdges(network)).as("kept network is connected").isEqualTo(network.edgeCount());
+        assertThat(drivableReach(network, true)).as("a car reaches every node from node 0").isEqualTo(network.nodeCount());
+        assertThat(drivableReach(network, false)).as("a car reaches node 0 from every node").isEqualTo(network.nodeCount());
+        if (profile.equals("foot")) {
+            assertThat(result.report().oneWayLeftOutEdges()).isZero();
+        }
         ImportReport report = result.report();
         assertThat(report.waysAccepted()).isPositive();
         if (report.components() > 1) {
@@ -74,6 +79,32 @@ class RealExtractImportTest {
         String f = forward.toString();
         String b = backward.toString();
         return f.compareTo(b) <= 0 ? f : b;
+    }
+
+    /**
+     * Nodes a car reaches from node 0 ({@code forward}) or that reach node 0, one-way edges only in
+     * their direction: both are every node when the network is strongly connected.
+     */
+    static int drivableReach(StreetNetwork network, boolean forward) {
+        boolean[] seen = new boolean[network.nodeCount()];
+        ArrayDeque<Integer> queue = new ArrayDeque<>();
+        queue.add(0);
+        seen[0] = true;
+        int count = 1;
+        while (!queue.isEmpty()) {
+            int node = queue.poll();
+            for (int i = 0; i < network.adjacentEdgeCount(node); i++) {
+                int e = network.adjacentEdge(node, i);
+                int along = forward ? network.edgeFrom(e) : network.edgeTo(e);
+                int other = network.otherEnd(e, node);
+                if ((!network.edgeOneway(e) || along == node) && !seen[other]) {
+                    seen[other] = true;
+                    count++;
+                    queue.add(other);
+                }
+            }
+        }
+        return count;
     }
 
     static int reachableEdges(StreetNetwork network) {

@@ -121,6 +121,31 @@ class StreetNetworkBuilderTest {
 
     /**
      * <pre>
+     *   4 ---- 3             ways 10-13: a block of two-way streets 1-2-3-4-1
+     *   |      |             way 14: 2-5 oneway=yes, and node 6 beyond 5 is missing from the
+     *   1 ---- 2 ---> 5 ...  extract: a car that turns into it can never come back
+     * </pre>
+     */
+    @Test
+    void oneWayDeadEndLeavingTheExtractIsDroppedForCarsAndKeptOnFoot() {
+        Path file = write(dir, "oneway-exit.osm", node(1, 0, 0) + node(2, 1, 0) + node(3, 1, 1) + node(4, 0, 1)
+                + node(5, 2, 0) + way(10, "highway=residential", 1, 2) + way(11, "highway=residential", 2, 3)
+                + way(12, "highway=residential", 3, 4) + way(13, "highway=residential", 4, 1)
+                + way(14, "highway=residential;oneway=yes", 2, 5, 6));
+        ImportResult car = load(file, Profiles.CAR, true);
+        assertThat(wayIds(car.network())).containsExactlyInAnyOrder(10L, 11L, 12L, 13L);
+        assertThat(car.report().leftOutEdges()).isZero();
+        assertThat(car.report().oneWayLeftOutEdges()).isEqualTo(1);
+        assertThat(car.report().oneWayLeftOutLengthMeters()).isCloseTo(75.8, org.assertj.core.data.Offset.offset(1.0));
+        ImportResult foot = load(file, Profiles.FOOT, true);
+        assertThat(wayIds(foot.network())).containsExactlyInAnyOrder(10L, 11L, 12L, 13L, 14L);
+        assertThat(foot.report().oneWayLeftOutEdges()).isZero();
+        ImportResult everyPart = load(file, Profiles.CAR, false);
+        assertThat(everyPart.network().edgeCount()).isEqualTo(5);
+    }
+
+    /**
+     * <pre>
      *   1 ==== 2     ways 10 and 11 both run 1-2 (11 drawn the other way): one edge stays
      *   |      |     way 12: 1-3-4-2 closes a block
      *   3 ---- 4
@@ -148,7 +173,7 @@ class StreetNetworkBuilderTest {
         Path file = write(dir, "oneway.osm", node(1, 0, 1) + node(2, 1, 1) + node(3, 2, 1) + node(4, 2, 0)
                 + way(10, "highway=residential;oneway=-1", 1, 2) + way(11, "highway=residential;oneway=yes", 2, 3)
                 + way(12, "highway=motorway", 3, 4));
-        StreetNetwork car = load(file, Profiles.CAR, true).network();
+        StreetNetwork car = load(file, Profiles.CAR, false).network();
         assertThat(car.edgeCount()).isEqualTo(3);
         for (int e = 0; e < car.edgeCount(); e++) {
             assertThat(car.edgeOneway(e)).isTrue();

@@ -2,6 +2,7 @@ package dev.rounds.beats;
 
 import dev.rounds.network.StreetNetwork;
 import dev.rounds.rounds.BeatConnectivity;
+import dev.rounds.rounds.MinHeap;
 import java.util.Arrays;
 
 /**

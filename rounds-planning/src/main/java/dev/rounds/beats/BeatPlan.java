@@ -27,7 +27,8 @@ public final class BeatPlan {
 
     /**
      * A plan from a given assignment of edges to beats (a stored plan), with each beat's round planned
-     * again: round lengths are exact optima, so they equal those of the original plan.
+     * again: round lengths are exact optima (car drives with one-way streets: deterministic heuristic
+     * drives), so they equal those of the original plan.
      *
      * @throws IllegalArgumentException when the assignment does not fit the network or leaves a beat empty
      */

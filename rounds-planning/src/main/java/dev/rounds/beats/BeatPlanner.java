@@ -19,7 +19,8 @@ import java.util.List;
  * regrown again with each beat's streets weighted by its measured round length per workload
  * metre), then {@link BoundaryRefinement}: streets move from the beat with the longest round to
  * lighter neighbours, directly or through a chain of beats, while all stay connected, judged each
- * time on exact rounds. When the refinement gets stuck with budget left, the whole is started again
+ * time on exact rounds (for a car network with one-way streets, on the heuristic drive's length,
+ * see {@link RoundPlanner}). When the refinement gets stuck with budget left, the whole is started again
  * from other seeds and the plan with the shortest longest round is kept. A re-plan starts from a
  * previous assignment so that a small change (K ± 1, a few new streets) moves few streets.
  *

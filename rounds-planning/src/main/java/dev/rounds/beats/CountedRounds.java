@@ -3,7 +3,8 @@ package dev.rounds.beats;
 import dev.rounds.rounds.RoundPlanner;
 
 /**
- * Exact round lengths for the balancing passes, counted against a budget so that how much work a
+ * Round lengths for the balancing passes (exact; heuristic drives on a car network with one-way
+ * streets), counted against a budget so that how much work a
  * plan may take is fixed by the input, not by the clock: plans stay deterministic.
  */
 final class CountedRounds {

@@ -4,10 +4,12 @@ import java.util.Arrays;
 
 /**
  * Hierholzer's algorithm on a multigraph given as edge end arrays over network node ids: returns
- * the closed walk using every edge once, starting and ending at {@code start}.
+ * the closed walk using every edge once, starting and ending at {@code start}; undirected
+ * ({@link #closedWalk}) or with every edge driven from its tail to its head ({@link #closedDrive}).
  *
- * <p>Precondition: every node has even degree and the edges touching {@code start} reach all
- * others (checked: the walk must use every edge). O(nodes + edges), iterative.
+ * <p>Precondition: every node has even degree (directed: as many edges in as out) and the edges
+ * touching {@code start} reach all others (checked: the walk must use every edge). O(nodes +
+ * edges), iterative.
  */
 final class EulerTour {
     private EulerTour() {
@@ -15,20 +17,33 @@ final class EulerTour {
 
     /** Indexes into the edge arrays in walking order. */
     static int[] closedWalk(int[] endA, int[] endB, int start, int nodeCount) {
+        return tour(endA, endB, start, nodeCount, false);
+    }
+
+    /** Indexes into the edge arrays in driving order; edge i leads from {@code tail[i]} to {@code head[i]}. */
+    static int[] closedDrive(int[] tail, int[] head, int start, int nodeCount) {
+        return tour(tail, head, start, nodeCount, true);
+    }
+
+    private static int[] tour(int[] endA, int[] endB, int start, int nodeCount, boolean directed) {
         int edges = endA.length;
         int[] offset = new int[nodeCount + 1];
         for (int e = 0; e < edges; e++) {
             offset[endA[e] + 1]++;
-            offset[endB[e] + 1]++;
+            if (!directed) {
+                offset[endB[e] + 1]++;
+            }
         }
         for (int n = 0; n < nodeCount; n++) {
             offset[n + 1] += offset[n];
         }
-        int[] incidence = new int[2 * edges];
+        int[] incidence = new int[offset[nodeCount]];
         int[] fill = Arrays.copyOf(offset, nodeCount);
         for (int e = 0; e < edges; e++) {
             incidence[fill[endA[e]]++] = e;
-            incidence[fill[endB[e]]++] = e;
+            if (!directed) {
+                incidence[fill[endB[e]]++] = e;
+            }
         }
         return walk(endA, endB, start, offset, incidence);
     }

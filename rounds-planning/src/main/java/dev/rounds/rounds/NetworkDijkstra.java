@@ -4,25 +4,32 @@ import dev.rounds.network.StreetNetwork;
 import java.util.Arrays;
 
 /**
- * Dijkstra's shortest paths over the whole street network (undirected, edge lengths in metres),
- * settled one node at a time so callers can stop at a radius or after enough targets.
+ * Dijkstra's shortest paths over the whole street network (edge lengths in metres), settled one
+ * node at a time so callers can stop at a radius or after enough targets. Either undirected, or
+ * driving: one-way edges only from {@link StreetNetwork#edgeFrom} to {@link StreetNetwork#edgeTo}.
  *
  * <p>Buffers are reused between searches (a stamp marks which entries are current), so a search
  * costs only what it touches. Not thread-safe.
  */
 final class NetworkDijkstra {
     private final StreetNetwork network;
+    private final boolean obeyOneway;
     private final double[] distance;
     private final int[] predecessorEdge;
     private final int[] stamp;
     private final boolean[] settled;
     private int current;
-    private double[] heapKey = new double[64];
-    private int[] heapNode = new int[64];
-    private int heapSize;
+    private final MinHeap heap = new MinHeap();
 
+    /** Undirected: one-way flags are ignored. */
     NetworkDijkstra(StreetNetwork network) {
+        this(network, false);
+    }
+
+    /** With {@code obeyOneway}, one-way edges are only followed in their direction. */
+    NetworkDijkstra(StreetNetwork network, boolean obeyOneway) {
         this.network = network;
+        this.obeyOneway = obeyOneway;
         int n = network.nodeCount();
         this.distance = new double[n];
         this.predecessorEdge = new int[n];
@@ -37,17 +44,16 @@ final class NetworkDijkstra {
             Arrays.fill(stamp, 0);
             current = 1;
         }
-        heapSize = 0;
+        heap.clear();
         touch(source, 0, -1);
-        push(0, source);
+        heap.push(0, source);
     }
 
     /** Settles and returns the next nearest node, or -1 when all reachable nodes are settled. */
     int next() {
-        while (heapSize > 0) {
-            int node = heapNode[0];
-            double key = heapKey[0];
-            pop();
+        while (!heap.isEmpty()) {
+            double key = heap.peekKey();
+            int node = heap.pop();
             if (settled[node] || key > distance[node]) {
                 continue;
             }
@@ -60,10 +66,10 @@ final class NetworkDijkstra {
 
     /** Distance of the node nearest the source not yet settled, or infinity. */
     double peekDistance() {
-        while (heapSize > 0 && (settled[heapNode[0]] || heapKey[0] > distance[heapNode[0]])) {
-            pop();
+        while (!heap.isEmpty() && (settled[heap.peekValue()] || heap.peekKey() > distance[heap.peekValue()])) {
+            heap.pop();
         }
-        return heapSize == 0 ? Double.POSITIVE_INFINITY : heapKey[0];
+        return heap.isEmpty() ? Double.POSITIVE_INFINITY : heap.peekKey();
     }
 
     /** Distance from the source of a settled node. */
@@ -92,15 +98,18 @@ final class NetworkDijkstra {
         int degree = network.adjacentEdgeCount(node);
         for (int i = 0; i < degree; i++) {
             int edge = network.adjacentEdge(node, i);
+            if (obeyOneway && network.edgeOneway(edge) && network.edgeFrom(edge) != node) {
+                continue;
+            }
             int other = network.otherEnd(edge, node);
             double candidate = key + network.edgeLengthMeters(edge);
             if (stamp[other] != current) {
                 touch(other, candidate, edge);
-                push(candidate, other);
+                heap.push(candidate, other);
             } else if (!settled[other] && candidate < distance[other]) {
                 distance[other] = candidate;
                 predecessorEdge[other] = edge;
-                push(candidate, other);
+                heap.push(candidate, other);
             }
         }
     }
@@ -110,51 +119,5 @@ final class NetworkDijkstra {
         settled[node] = false;
         distance[node] = dist;
         predecessorEdge[node] = edge;
-    }
-
-    private void push(double key, int node) {
-        if (heapSize == heapKey.length) {
-            heapKey = Arrays.copyOf(heapKey, heapSize * 2);
-            heapNode = Arrays.copyOf(heapNode, heapSize * 2);
-        }
-        int i = heapSize++;
-        while (i > 0) {
-            int parent = (i - 1) >>> 1;
-            if (heapKey[parent] <= key) {
-                break;
-            }
-            heapKey[i] = heapKey[parent];
-            heapNode[i] = heapNode[parent];
-            i = parent;
-        }
-        heapKey[i] = key;
-        heapNode[i] = node;
-    }
-
-    private void pop() {
-        heapSize--;
-        if (heapSize == 0) {
-            return;
-        }
-        double key = heapKey[heapSize];
-        int node = heapNode[heapSize];
-        int i = 0;
-        while (true) {
-            int child = 2 * i + 1;
-            if (child >= heapSize) {
-                break;
-            }
-            if (child + 1 < heapSize && heapKey[child + 1] < heapKey[child]) {
-                child++;
-            }
-            if (heapKey[child] >= key) {
-                break;
-            }
-            heapKey[i] = heapKey[child];
-            heapNode[i] = heapNode[child];
-            i = child;
-        }
-        heapKey[i] = key;
-        heapNode[i] = node;
     }
 }

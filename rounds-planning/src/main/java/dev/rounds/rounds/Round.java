@@ -6,7 +6,7 @@ import java.util.Arrays;
 /**
  * A patrol round: a closed walk over the street network that covers every street of a beat at least
  * once, with its length, the part walked a second time (deadhead) and the lower bound proving it
- * shortest.
+ * shortest (for a drive that obeys one-way streets: bounding how far from shortest it may be).
  *
  * <p>Step {@code i} walks edge {@code edgeSequence[i]} from {@code nodeSequence[i]} to
  * {@code nodeSequence[i + 1]}; the last node equals the first. Steps marked deadhead repeat a street
@@ -98,11 +98,18 @@ public final class Round {
     }
 
     /**
-     * Street length plus the matching's LP dual objective: no closed walk covering the beat is
-     * shorter. Equals {@link #lengthMeters()} up to rounding when the round is optimal.
+     * No closed walk covering the beat is shorter. For a walked round: street length plus the
+     * matching's LP dual objective, equal to {@link #lengthMeters()} up to rounding (the round is
+     * optimal). For a drive that obeys one-way streets: the larger of that undirected bound and the
+     * balancing flow's relaxation; the drive is a heuristic's and may be longer.
      */
     public double lowerBoundMeters() {
         return lowerBoundMeters;
+    }
+
+    /** Length over lower bound: 1 for a round proven shortest, how far off it may be otherwise. */
+    public double gap() {
+        return lowerBoundMeters > 0 ? lengthMeters / lowerBoundMeters : 1;
     }
 
     /** Number of beat nodes of odd degree, which set the size of the matching. */

@@ -15,15 +15,24 @@ import java.util.Arrays;
  * now Eulerian multigraph with Hierholzer's algorithm from the start node. The round length equals
  * street length + matching cost, which is optimal.
  *
- * <p>Preconditions, checked: beat edges are valid, distinct ids and form one connected graph. The
- * car profile's one-way flags are ignored (rounds are walked). Not thread-safe: it reuses search
- * buffers; make one planner per thread.
+ * <p>On a network with one-way streets (the car profile) a round is a closed drive instead: one-way
+ * streets only forwards, also on the way through other beats ({@link DrivingRounds}). That is the
+ * mixed Chinese postman problem, NP-hard, so such a round is a heuristic's, not proven shortest: its
+ * {@link Round#lowerBoundMeters()} is the larger of the undirected optimum (one-way ignored) and a
+ * flow relaxation, and {@link Round#gap()} says how far off it may be (measured in docs/BENCHMARKS.md).
+ * Networks without one-way streets (every foot network) get the exact undirected round.
+ *
+ * <p>Preconditions, checked: beat edges are valid, distinct ids and form one connected graph; with
+ * one-way streets, the network is strongly connected (as the car import keeps it). Not thread-safe:
+ * it reuses search buffers; make one planner per thread.
  */
 public final class RoundPlanner {
     private final StreetNetwork network;
     private final NetworkDijkstra dijkstra;
     private final OddNodeMatching matching;
     private final BeatConnectivity connectivity;
+    private final boolean driving;
+    private final DrivingRounds drivingRounds;
     private final int[] degree;
     private final int[] mark;
     private int markStamp;
@@ -35,15 +44,22 @@ public final class RoundPlanner {
     /** A planner whose candidate graph starts with {@code initialNeighbours} per odd node (tests). */
     RoundPlanner(StreetNetwork network, int initialNeighbours) {
         this.network = java.util.Objects.requireNonNull(network, "network");
-        this.dijkstra = new NetworkDijkstra(network);
+        this.dijkstra = new NetworkDijkstra(network, true);
         this.matching = new OddNodeMatching(network, initialNeighbours);
         this.connectivity = new BeatConnectivity(network);
+        this.driving = network.hasOnewayEdges();
+        this.drivingRounds = new DrivingRounds(network, matching);
         this.degree = new int[network.nodeCount()];
         this.mark = new int[network.nodeCount()];
     }
 
     public StreetNetwork network() {
         return network;
+    }
+
+    /** Whether rounds are drives that obey one-way streets (the network has some), not exact walks. */
+    public boolean obeysOneway() {
+        return driving;
     }
 
     /** The round starting at the beat's first edge's {@code from} node. */
@@ -84,17 +100,22 @@ public final class RoundPlanner {
     }
 
     /**
-     * The length of the beat's shortest round without building the walk: street length plus the
-     * matching cost. Cheaper than {@link #plan}; used to compare candidate beats.
+     * The length of the beat's round without building the walk: street length plus the matching
+     * cost (with one-way streets: the heuristic drive's length). Cheaper than {@link #plan}; used to
+     * compare candidate beats.
      */
     public double roundLengthMeters(int[] beatEdges) {
         int[] edges = checkedBeat(beatEdges);
+        if (driving) {
+            return drivingRounds.drives(edges).lengthMeters();
+        }
         return sumLength(edges) + matching.solve(oddNodes(edges)).costMeters();
     }
 
     /**
      * Length of the shortest closed walk that covers one edge: the edge plus the shortest way back
-     * between its ends (zero for a loop). No round of a beat holding this edge is shorter.
+     * between its ends (zero for a loop); with one-way streets, the shortest drive back (a two-way
+     * edge may be driven either way first). No round of a beat holding this edge is shorter.
      */
     public double shortestRoundTripMeters(int edge) {
         checkEdge(edge);
@@ -104,16 +125,27 @@ public final class RoundPlanner {
         if (from == to) {
             return length;
         }
+        double back = distance(to, from);
+        if (driving && !network.edgeOneway(edge)) {
+            back = Math.min(back, distance(from, to));
+        }
+        return length + back;
+    }
+
+    private double distance(int from, int to) {
         dijkstra.start(from);
         for (int node = dijkstra.next(); node >= 0; node = dijkstra.next()) {
             if (node == to) {
-                return length + dijkstra.distance(node);
+                return dijkstra.distance(node);
             }
         }
-        throw new IllegalStateException("edge ends not connected");
+        throw new IllegalStateException("no way from node " + from + " to node " + to);
     }
 
     private Round build(int[] edges, int start, Round.Approach approach) {
+        if (driving) {
+            return drive(edges, start, approach);
+        }
         int[] odd = oddNodes(edges);
         OddNodeMatching.Result matched = matching.solve(odd);
         int extra = 0;
@@ -132,6 +164,27 @@ public final class RoundPlanner {
         return walk(edges, multigraphEdge, start, odd.length, matched, approach);
     }
 
+    /** The heuristic closed drive (see {@link DrivingRounds}), its bound the larger of flow and undirected bound. */
+    private Round drive(int[] edges, int start, Round.Approach approach) {
+        DrivingRounds.Drives drives = drivingRounds.drives(edges);
+        int[] odd = oddNodes(edges);
+        OddNodeMatching.Result undirected = matching.solve(odd);
+        int[] arcs = drives.arcs();
+        int[] multigraphEdge = new int[arcs.length];
+        int[] tail = new int[arcs.length];
+        int[] head = new int[arcs.length];
+        for (int i = 0; i < arcs.length; i++) {
+            int e = arcs[i] >> 1;
+            boolean forward = (arcs[i] & 1) == 0;
+            multigraphEdge[i] = e;
+            tail[i] = forward ? network.edgeFrom(e) : network.edgeTo(e);
+            head[i] = forward ? network.edgeTo(e) : network.edgeFrom(e);
+        }
+        int[] order = EulerTour.closedDrive(tail, head, start, network.nodeCount());
+        double lowerBound = Math.max(drives.flowBoundMeters(), sumLength(edges) + undirected.dualBoundMeters());
+        return round(edges, multigraphEdge, order, start, lowerBound, odd.length, undirected.solves(), approach);
+    }
+
     private Round walk(int[] edges, int[] multigraphEdge, int start, int oddCount, OddNodeMatching.Result matched,
             Round.Approach approach) {
         int total = multigraphEdge.length;
@@ -142,6 +195,14 @@ public final class RoundPlanner {
             endB[i] = network.edgeTo(multigraphEdge[i]);
         }
         int[] order = EulerTour.closedWalk(endA, endB, start, network.nodeCount());
+        return round(edges, multigraphEdge, order, start, sumLength(edges) + matched.dualBoundMeters(), oddCount,
+                matched.solves(), approach);
+    }
+
+    /** The round that takes {@code multigraphEdge} in {@code order}; indexes from {@code edges.length} on are deadhead. */
+    private Round round(int[] edges, int[] multigraphEdge, int[] order, int start, double lowerBound, int oddCount,
+            int solves, Round.Approach approach) {
+        int total = multigraphEdge.length;
         int[] edgeSequence = new int[total];
         int[] nodeSequence = new int[total + 1];
         boolean[] deadhead = new boolean[total];
@@ -154,9 +215,8 @@ public final class RoundPlanner {
             nodeSequence[step + 1] = network.otherEnd(e, nodeSequence[step]);
             length += network.edgeLengthMeters(e);
         }
-        double street = sumLength(edges);
-        return new Round(edges, edgeSequence, nodeSequence, deadhead, length, street,
-                street + matched.dualBoundMeters(), oddCount, matched.solves(), approach);
+        return new Round(edges, edgeSequence, nodeSequence, deadhead, length, sumLength(edges), lowerBound, oddCount,
+                solves, approach);
     }
 
     private int[] path(int from, int to) {

@@ -1,5 +1,6 @@
 package dev.rounds.rounds;
 
+import dev.rounds.network.Profiles;
 import dev.rounds.network.StreetNetwork;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,9 +12,11 @@ import java.util.Locale;
  */
 public final class RoundSheet {
     private final List<Leg> legs;
+    private final String through;
 
-    private RoundSheet(List<Leg> legs) {
+    private RoundSheet(List<Leg> legs, String through) {
         this.legs = List.copyOf(legs);
+        this.through = through;
     }
 
     /** One stretch along a street; {@code deadhead} when it only walks through (already covered). */
@@ -35,7 +38,7 @@ public final class RoundSheet {
                 legs.add(new Leg(street, length, deadhead));
             }
         }
-        return new RoundSheet(legs);
+        return new RoundSheet(legs, Profiles.CAR.name().equals(network.profileName()) ? "drive through" : "walk through");
     }
 
     private static String label(StreetNetwork network, int edge) {
@@ -47,7 +50,10 @@ public final class RoundSheet {
         return legs;
     }
 
-    /** The sheet as one line of text; walk-through legs are marked "(walk through)". */
+    /**
+     * The sheet as one line of text; walk-through legs are marked "(walk through)", or "(drive
+     * through)" for the car profile, whose legs follow the driving direction.
+     */
     public String text() {
         StringBuilder out = new StringBuilder();
         for (Leg leg : legs) {
@@ -56,7 +62,7 @@ public final class RoundSheet {
             }
             out.append(leg.street()).append(' ').append(String.format(Locale.ROOT, "%.0f m", leg.lengthMeters()));
             if (leg.deadhead()) {
-                out.append(" (walk through)");
+                out.append(" (").append(through).append(')');
             }
         }
         return out.toString();

@@ -22,9 +22,14 @@ class BeatPlannerRealExtractsTest {
 
     @TestFactory
     Stream<DynamicTest> everyStreetInExactlyOneConnectedBeatWithAValidRound() {
+        return perExtract(BeatPlannerRealExtractsTest::checkExtract);
+    }
+
+    /** One dynamic test per shared extract, named by its file. */
+    static Stream<DynamicTest> perExtract(java.util.function.Consumer<Path> check) {
         List<DynamicTest> tests = new ArrayList<>();
         for (Path extract : TestData.osmExtracts()) {
-            tests.add(DynamicTest.dynamicTest(extract.getFileName().toString(), () -> checkExtract(extract)));
+            tests.add(DynamicTest.dynamicTest(extract.getFileName().toString(), () -> check.accept(extract)));
         }
         return tests.stream();
     }

@@ -1,5 +1,6 @@
 package dev.rounds.rounds;
 
+import dev.rounds.network.Profile;
 import dev.rounds.network.Profiles;
 import dev.rounds.network.StreetNetwork;
 import dev.rounds.network.StreetNetworkBuilder;
@@ -19,14 +20,28 @@ public final class RandomStreets {
      * bent (parallel edges) and some closed (loops); the largest connected part is kept.
      */
     public static StreetNetwork network(long seed, int nodes, int streets) {
+        return network(seed, nodes, streets, Profiles.FOOT, 0);
+    }
+
+    /**
+     * As {@link #network(long, int, int)}, but for cars with a share of the streets one-way (either
+     * way round): the car import keeps the largest part a car can drive round (strongly connected).
+     */
+    public static StreetNetwork mixedNetwork(long seed, int nodes, int streets, double onewayShare) {
+        return network(seed, nodes, streets, Profiles.CAR, onewayShare);
+    }
+
+    private static StreetNetwork network(long seed, int nodes, int streets, Profile profile, double onewayShare) {
         Random random = new Random(seed);
-        StreetNetworkBuilder builder = new StreetNetworkBuilder(Profiles.FOOT, null);
+        StreetNetworkBuilder builder = new StreetNetworkBuilder(profile, null);
         for (int n = 0; n < nodes; n++) {
             builder.node(n + 1, 43.7 + random.nextDouble() * 0.01, 7.4 + random.nextDouble() * 0.014);
         }
         long extraNode = nodes + 1;
-        Map<String, String> tags = Map.of("highway", "residential", "name", "Street");
+        Map<String, String> twoWay = Map.of("highway", "residential", "name", "Street");
+        Map<String, String> oneWay = Map.of("highway", "residential", "name", "One-way Street", "oneway", "yes");
         for (int s = 0; s < streets; s++) {
+            Map<String, String> tags = onewayShare > 0 && random.nextDouble() < onewayShare ? oneWay : twoWay;
             long a = 1 + random.nextInt(nodes);
             long b = 1 + nearby(random, (int) a - 1, nodes);
             int shape = random.nextInt(10);

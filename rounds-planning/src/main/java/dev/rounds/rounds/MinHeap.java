@@ -1,30 +1,33 @@
-package dev.rounds.beats;
+package dev.rounds.rounds;
 
 import java.util.Arrays;
 
-/** A binary min-heap of (key, int value) pairs, duplicates allowed; callers skip stale entries. */
-final class MinHeap {
+/**
+ * A binary min-heap of (key, int value) pairs, duplicates allowed; callers skip stale entries. Shared
+ * by the beat searches and the rounds' balancing flow.
+ */
+public final class MinHeap {
     private double[] keys = new double[16];
     private int[] values = new int[16];
     private int size;
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return size == 0;
     }
 
-    double peekKey() {
+    public double peekKey() {
         return keys[0];
     }
 
-    int peekValue() {
+    public int peekValue() {
         return values[0];
     }
 
-    void clear() {
+    public void clear() {
         size = 0;
     }
 
-    void push(double key, int value) {
+    public void push(double key, int value) {
         if (size == keys.length) {
             keys = Arrays.copyOf(keys, size * 2);
             values = Arrays.copyOf(values, size * 2);
@@ -44,7 +47,7 @@ final class MinHeap {
     }
 
     /** Removes the smallest entry and returns its value. */
-    int pop() {
+    public int pop() {
         int top = values[0];
         size--;
         if (size > 0) {
