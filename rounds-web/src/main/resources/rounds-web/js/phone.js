@@ -234,18 +234,23 @@ function renderCheckpoints(list) {
   if (!list.length) parts.checkpoints.append(el('li', { class: 'muted' }, 'No checkpoints on this beat.'));
 }
 
+function capitalised(text) {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 function renderRound(round) {
   if (!round) {
     parts.roundSummary.textContent = 'My round';
     parts.legs.replaceChildren(el('li', { class: 'muted' }, 'No round planned.'));
     return;
   }
+  const through = round.through || 'walk through';
   parts.roundSummary.textContent = 'My round: ' + (round.lengthMeters / 1000).toFixed(1) + ' km, '
     + Math.round(round.minutes) + ' min, ' + round.legs.length + ' legs';
   parts.legs.replaceChildren(...round.legs.map(leg => el('li', { class: leg.deadhead ? 'deadhead' : '' },
     el('span', {}, leg.street || 'unnamed street'),
     el('span', { class: 'muted' }, ' ' + Math.round(leg.meters) + ' m'),
-    leg.deadhead ? el('span', { class: 'chip deadhead', title: 'Walk through to the next street; this leg is not patrolled' }, 'walk through') : null)));
+    leg.deadhead ? el('span', { class: 'chip deadhead', title: capitalised(through) + ' to the next street; this leg is not patrolled' }, through) : null)));
 }
 
 function renderDownloads() {

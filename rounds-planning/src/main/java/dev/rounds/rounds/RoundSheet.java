@@ -50,6 +50,11 @@ public final class RoundSheet {
         return legs;
     }
 
+    /** How a leg that is not patrolled is named: "walk through", or "drive through" by car. */
+    public String through() {
+        return through;
+    }
+
     /**
      * The sheet as one line of text; walk-through legs are marked "(walk through)", or "(drive
      * through)" for the car profile, whose legs follow the driving direction.

@@ -159,6 +159,7 @@ final class GuardTourTest {
         assertThat(mine.path("checkpoints")).singleElement()
                 .satisfies(c -> assertThat(c.get("status").asText()).isEqualTo("done"));
         assertThat(mine.path("round").path("legs").size()).isGreaterThan(3);
+        assertThat(mine.path("round").path("through").asText()).isEqualTo("walk through");
         assertThat(server.send("GET", "/api/v1/me/shift", late.auth(), null, null).json().path("checkpoints").get(0)
                 .get("status").asText()).isEqualTo("due");
     }

@@ -870,6 +870,7 @@ public final class ActivePatrol implements AutoCloseable {
         view.put("minutes", plan.area.beat(beat).roundDuration().toMillis() / 60_000.0);
         view.put("lengthMeters", Math.round(plan.planned.plan().beat(beat).roundLengthMeters()));
         view.put("legs", legs);
+        view.put("through", sheet.through());
         return view;
     }
 
