@@ -152,6 +152,22 @@ abstract class StoreContract {
     }
 
     @Test
+    void findsAShiftsPingsFromEveryDeviceOfItsPatrollerOnly() {
+        Patroller ann = store.createPatroller("Ann");
+        Patroller bob = store.createPatroller("Bob");
+        store.createDevice("ann-phone", ann.id(), null);
+        store.createDevice("ann-watch", ann.id(), null);
+        store.createDevice("bob-phone", bob.id(), null);
+        Shift anns = store.createShift(ann.id(), "north", T0, null);
+        Shift bobs = store.createShift(bob.id(), "south", T0, null);
+        Ping phone = ping("ann-phone", T0.plusSeconds(2));
+        Ping watch = ping("ann-watch", T0.plusSeconds(1));
+        store.storePings(List.of(phone, watch, ping("bob-phone", T0.plusSeconds(1))));
+        assertThat(store.pingsOfShift(anns.id(), 10)).extracting(StoredPing::ping).containsExactly(watch, phone);
+        assertThat(store.pingsOfShift(bobs.id(), 10)).extracting(p -> p.ping().deviceId()).containsExactly("bob-phone");
+    }
+
+    @Test
     void authenticatesUsersWithHashedPasswords() {
         Patroller ann = store.createPatroller("Ann");
         User admin = store.createUser("root", "correct horse battery", Role.ADMIN, null);
