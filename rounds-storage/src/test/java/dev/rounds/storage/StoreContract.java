@@ -168,6 +168,22 @@ abstract class StoreContract {
     }
 
     @Test
+    void findsTheShiftsOfManyDevicesInOneBatch() {
+        Patroller ann = store.createPatroller("Ann");
+        Shift shift = store.createShift(ann.id(), "north", T0, null);
+        List<Ping> batch = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            store.createDevice("phone-" + i, ann.id(), null);
+            batch.add(ping("phone-" + i, T0.plusSeconds(i)));
+        }
+        batch.add(ping("ghost", T0));
+        StageOutcome outcome = store.storePings(batch);
+        assertThat(outcome.passed()).hasSize(40);
+        assertThat(outcome.dropped()).extracting(d -> d.reason()).containsExactly(DropReason.UNKNOWN_DEVICE);
+        assertThat(store.pingsOfShift(shift.id(), 100)).hasSize(40);
+    }
+
+    @Test
     void authenticatesUsersWithHashedPasswords() {
         Patroller ann = store.createPatroller("Ann");
         User admin = store.createUser("root", "correct horse battery", Role.ADMIN, null);
