@@ -14,8 +14,16 @@ import java.util.Optional;
 /** {@link RoundsStore} over JDBC, for H2 and PostgreSQL alike (the SQL is portable). */
 final class JdbcRoundsStore implements RoundsStore {
     private static final String SHIFT_COLUMNS = "id, patroller_id, beat, starts_at, ends_at";
-    private static final String PING_COLUMNS = "id, device_id, shift_id, fix_time, received_at, latitude, longitude, "
-            + "accuracy_m, speed_mps, bearing_deg, altitude_m, battery_pct, alarm, attributes";
+
+    /**
+     * A shift's pings, found through the (device_id, fix_time) index: a device keeps its patroller,
+     * and every ping of a shift has a fix time from the shift's start on (migration V6).
+     */
+    private static final String PINGS_OF_SHIFT = "SELECT p.id, p.device_id, p.shift_id, p.fix_time, "
+            + "p.received_at, p.latitude, p.longitude, p.accuracy_m, p.speed_mps, p.bearing_deg, p.altitude_m, "
+            + "p.battery_pct, p.alarm, p.attributes FROM shifts s JOIN devices d ON d.patroller_id = s.patroller_id "
+            + "JOIN pings p ON p.device_id = d.id AND p.fix_time >= s.starts_at AND p.shift_id = s.id "
+            + "WHERE s.id = ? ORDER BY p.fix_time, p.id ";
 
     private final HikariDataSource dataSource;
     private final Jdbc jdbc;
@@ -158,8 +166,7 @@ final class JdbcRoundsStore implements RoundsStore {
         if (limit < 1) {
             throw new StoreRefusal(StoreRefusal.Kind.INVALID, "limit must be at least 1");
         }
-        return jdbc.query("SELECT " + PING_COLUMNS + " FROM pings WHERE shift_id = ? ORDER BY fix_time, id "
-                + "FETCH FIRST " + limit + " ROWS ONLY", PingWriter::read, shiftId);
+        return jdbc.query(PINGS_OF_SHIFT + "FETCH FIRST " + limit + " ROWS ONLY", PingWriter::read, shiftId);
     }
 
     @Override

@@ -55,8 +55,8 @@ public final class RoundsStores {
 
     private static void migrate(StorageConfig config, HikariDataSource dataSource) {
         Map<String, String> types = config.isPostgres()
-                ? Map.of("text", "TEXT", "blob", "BYTEA", "identityCache", "1")
-                : Map.of("text", "CLOB", "blob", "BLOB", "identityCache", "4096");
+                ? Map.of("text", "TEXT", "blob", "BYTEA", "identityCache", "1", "bulkIdentityCache", "1")
+                : Map.of("text", "CLOB", "blob", "BLOB", "identityCache", "4096", "bulkIdentityCache", "1000000");
         var flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").placeholders(types);
         if (config.schema() != null) {
             flyway.schemas(config.schema());

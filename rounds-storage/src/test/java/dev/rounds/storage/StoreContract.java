@@ -152,6 +152,38 @@ abstract class StoreContract {
     }
 
     @Test
+    void findsAShiftsPingsFromEveryDeviceOfItsPatrollerOnly() {
+        Patroller ann = store.createPatroller("Ann");
+        Patroller bob = store.createPatroller("Bob");
+        store.createDevice("ann-phone", ann.id(), null);
+        store.createDevice("ann-watch", ann.id(), null);
+        store.createDevice("bob-phone", bob.id(), null);
+        Shift anns = store.createShift(ann.id(), "north", T0, null);
+        Shift bobs = store.createShift(bob.id(), "south", T0, null);
+        Ping phone = ping("ann-phone", T0.plusSeconds(2));
+        Ping watch = ping("ann-watch", T0.plusSeconds(1));
+        store.storePings(List.of(phone, watch, ping("bob-phone", T0.plusSeconds(1))));
+        assertThat(store.pingsOfShift(anns.id(), 10)).extracting(StoredPing::ping).containsExactly(watch, phone);
+        assertThat(store.pingsOfShift(bobs.id(), 10)).extracting(p -> p.ping().deviceId()).containsExactly("bob-phone");
+    }
+
+    @Test
+    void findsTheShiftsOfManyDevicesInOneBatch() {
+        Patroller ann = store.createPatroller("Ann");
+        Shift shift = store.createShift(ann.id(), "north", T0, null);
+        List<Ping> batch = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            store.createDevice("phone-" + i, ann.id(), null);
+            batch.add(ping("phone-" + i, T0.plusSeconds(i)));
+        }
+        batch.add(ping("ghost", T0));
+        StageOutcome outcome = store.storePings(batch);
+        assertThat(outcome.passed()).hasSize(40);
+        assertThat(outcome.dropped()).extracting(d -> d.reason()).containsExactly(DropReason.UNKNOWN_DEVICE);
+        assertThat(store.pingsOfShift(shift.id(), 100)).hasSize(40);
+    }
+
+    @Test
     void authenticatesUsersWithHashedPasswords() {
         Patroller ann = store.createPatroller("Ann");
         User admin = store.createUser("root", "correct horse battery", Role.ADMIN, null);

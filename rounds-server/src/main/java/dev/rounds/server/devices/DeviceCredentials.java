@@ -19,6 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class DeviceCredentials {
     private static final int MAX_ENTRIES = 100_000;
+    /** One digest per thread: looking the algorithm up cost more than hashing (a profile of OsmAnd requests). */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(DeviceCredentials::newSha256);
 
     private final RoundsStore store;
     private final Clock clock;
@@ -54,8 +56,12 @@ public final class DeviceCredentials {
     }
 
     private static byte[] sha256(String token) {
+        return SHA_256.get().digest(token.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static MessageDigest newSha256() {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }

@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 
 /** Reads request bodies with a size limit, whether or not the client declared a length. */
 public final class RequestBodies {
+    private static final byte[] NO_BODY = new byte[0];
+
     private RequestBodies() {
     }
 
@@ -19,6 +21,9 @@ public final class RequestBodies {
         if (ctx.contentLength() > maxBytes) {
             throw ApiError.tooLarge(maxBytes);
         }
+        if (hasNoBody(ctx)) {
+            return NO_BODY;
+        }
         try (InputStream in = ctx.bodyInputStream()) {
             byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
             if (body.length > maxBytes) {
@@ -28,5 +33,13 @@ public final class RequestBodies {
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the request body", e);
         }
+    }
+
+    /**
+     * A request declaring neither a length nor chunks has no body (RFC 9112, 6.3); reading it
+     * anyway allocated an 8 KiB buffer for every OsmAnd GET.
+     */
+    private static boolean hasNoBody(Context ctx) {
+        return ctx.contentLength() == 0 || (ctx.contentLength() < 0 && ctx.header("Transfer-Encoding") == null);
     }
 }
