@@ -195,6 +195,9 @@ public final class RoundsServer implements AutoCloseable {
                 });
                 cfg.staticFiles.enableWebjars();
             }
+            if (!dashboard) {
+                cfg.http.disableCompression(); // answers to phones are a few bytes; no compressing stream per request
+            }
             cfg.showJavalinBanner = false;
             cfg.startupWatcherEnabled = false;
             cfg.http.maxRequestSize = maxBodyBytes;

@@ -42,8 +42,8 @@ public final class Deduplication implements PingStage {
         List<Ping> passed = new ArrayList<>(pings.size());
         List<Drop> dropped = new ArrayList<>();
         for (Ping ping : pings) {
-            Set<Instant> seen = recent.getOrDefault(ping.deviceId(), new LinkedHashSet<>());
-            if (seen.contains(ping.fixTime()) || !inBatch.add(new Key(ping.deviceId(), ping.fixTime()))) {
+            Set<Instant> seen = recent.get(ping.deviceId());
+            if (seen != null && seen.contains(ping.fixTime()) || !inBatch.add(new Key(ping.deviceId(), ping.fixTime()))) {
                 dropped.add(new Drop(ping, DropReason.DUPLICATE));
             } else {
                 passed.add(ping);
