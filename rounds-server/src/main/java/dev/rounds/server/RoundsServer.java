@@ -168,7 +168,8 @@ public final class RoundsServer implements AutoCloseable {
         resumeActivePlan(store, planJobs, patrol);
         RoundsServer server = new RoundsServer(store, pipeline, publish, List.copyOf(endpoints), main, osmand, patrol,
                 planJobs, areas);
-        server.retention = new dev.rounds.server.privacy.Retention(store, clock, config.storage().rawPositionDays()).start();
+        server.retention = new dev.rounds.server.privacy.Retention(store, clock, config.storage().rawPositionDays(),
+                config.storage().photoDays()).start();
         server.patrolStage = patrolStage;
         return server;
     }

@@ -3,6 +3,9 @@ package dev.rounds.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rounds.storage.GuardTourStore;
+import dev.rounds.storage.Observation;
+import dev.rounds.storage.Photo;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The patrol team's privacy: viewing another person's positions is written to the audit log that
- * only admins read; raw positions older than the retention period are deleted, the rest is kept.
+ * only admins read; raw positions and observation photos older than the retention period are
+ * deleted, the rest is kept.
  */
 final class PrivacyTest {
     @TempDir
@@ -78,5 +82,21 @@ final class PrivacyTest {
         assertThat(server.server.storage().pingsOfShift(pat.shiftId(), 1000)).extracting(p -> p.ping().fixTime())
                 .contains(recent).doesNotContain(old);
         assertThat(server.server.retention().deletedCount()).isGreaterThanOrEqualTo(old.length);
+    }
+
+    @Test
+    void retentionDeletesPhotosOlderThanNinetyDaysAndKeepsTheObservations() {
+        GuardTourStore tour = server.server.storage().guardTour();
+        Photo photo = new Photo(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 1, 2, 3}, "image/jpeg");
+        Observation old = tour.recordObservation(pat.shiftId(), "hazard", "broken step", TestServer.NOW.minus(
+                Duration.ofDays(91)), 48.1, 11.5, photo);
+        Observation recent = tour.recordObservation(pat.shiftId(), "hazard", "loose rail", TestServer.NOW.minus(
+                Duration.ofDays(89)), 48.1, 11.5, photo);
+        long before = server.server.retention().photosDeletedCount();
+        server.server.retention().runOnce();
+        assertThat(tour.observationPhoto(old.id())).isEmpty();
+        assertThat(tour.observation(old.id())).hasValueSatisfying(o -> assertThat(o.note()).isEqualTo("broken step"));
+        assertThat(tour.observationPhoto(recent.id())).hasValueSatisfying(p -> assertThat(p.bytes()).isEqualTo(photo.bytes()));
+        assertThat(server.server.retention().photosDeletedCount() - before).isEqualTo(1);
     }
 }

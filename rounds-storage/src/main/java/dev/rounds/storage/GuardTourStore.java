@@ -59,4 +59,10 @@ public interface GuardTourStore {
 
     /** The photo of an observation, if it has one. */
     Optional<Photo> observationPhoto(long id);
+
+    /**
+     * Removes the photos of observations made before {@code cutoff} (retention); the observation
+     * itself, its category, note, time and place stay. Returns how many photos were removed.
+     */
+    int deletePhotosBefore(Instant cutoff);
 }

@@ -209,6 +209,12 @@ final class JdbcGuardTourStore implements GuardTourStore {
                 row -> new Photo(row.getBytes(1), row.getString(2)), id);
     }
 
+    @Override
+    public int deletePhotosBefore(Instant cutoff) {
+        return jdbc.inTransaction(c -> Jdbc.update(c, "UPDATE observations SET photo = NULL, photo_type = NULL "
+                + "WHERE observed_at < ? AND photo_type IS NOT NULL", cutoff));
+    }
+
     private static void requireRow(Connection c, String sql, long id, String message) throws SQLException {
         if (Jdbc.query(c, sql, row -> 1, id).isEmpty()) {
             throw new StoreRefusal(StoreRefusal.Kind.NOT_FOUND, message);

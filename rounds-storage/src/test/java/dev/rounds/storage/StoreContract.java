@@ -405,6 +405,14 @@ abstract class StoreContract {
             assertThat(p.contentType()).isEqualTo("image/jpeg");
         });
         assertThat(tour.observationPhoto(door.id())).isEmpty();
+        assertThat(tour.deletePhotosBefore(T0.plusSeconds(5))).as("a photo taken at the cutoff stays").isZero();
+        assertThat(tour.deletePhotosBefore(T0.plusSeconds(6))).isEqualTo(1);
+        assertThat(tour.observationPhoto(light.id())).isEmpty();
+        assertThat(tour.observation(light.id())).hasValueSatisfying(o -> {
+            assertThat(o.note()).isEqualTo("Lamp by the bins");
+            assertThat(o.hasPhoto()).isFalse();
+        });
+        assertThat(tour.deletePhotosBefore(T0.plusSeconds(60))).as("nothing left to remove").isZero();
         assertRefused(() -> tour.recordObservation(shift.id(), "person", "x", T0, null, null, null),
                 StoreRefusal.Kind.INVALID);
         assertRefused(() -> tour.recordObservation(shift.id(), "other", "x", T0, null, null,

@@ -87,9 +87,11 @@ public record ServerConfig(Http http, OsmAnd osmand, Storage storage, Limits lim
      * @param password database password
      * @param schema a schema to create and use, empty for the default
      * @param maxConnections connection pool size (at least 2: schema migration holds two)
+     * @param rawPositionDays raw positions older than this are deleted (0 keeps them)
+     * @param photoDays photos of observations older than this are deleted, the observations stay (0 keeps them)
      */
     public record Storage(String dataDirectory, String jdbcUrl, String username, String password, String schema,
-            int maxConnections, int rawPositionDays) {
+            int maxConnections, int rawPositionDays, int photoDays) {
         /** Checks the values. */
         public Storage {
             jdbcUrl = blankToNull(jdbcUrl);
@@ -103,12 +105,13 @@ public record ServerConfig(Http http, OsmAnd osmand, Storage storage, Limits lim
             require(maxConnections >= 2 && maxConnections <= 200, "storage.maxConnections must be 2 to 200");
             require(rawPositionDays >= 0 && rawPositionDays <= 3650,
                     "storage.rawPositionDays must be 0 (keep) to 3650, got " + rawPositionDays);
+            require(photoDays >= 0 && photoDays <= 3650, "storage.photoDays must be 0 (keep) to 3650, got " + photoDays);
         }
 
-        /** Raw positions kept for 90 days. */
+        /** Raw positions and photos kept for 90 days. */
         public Storage(String dataDirectory, String jdbcUrl, String username, String password, String schema,
                 int maxConnections) {
-            this(dataDirectory, jdbcUrl, username, password, schema, maxConnections, 90);
+            this(dataDirectory, jdbcUrl, username, password, schema, maxConnections, 90, 90);
         }
 
         /** The data directory as a path. */

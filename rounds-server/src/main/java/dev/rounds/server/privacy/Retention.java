@@ -11,26 +11,31 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The retention policy: raw positions older than the configured number of days are deleted every
- * hour; the streets walked and the coverage figures derived from them stay. Zero days keeps them.
+ * The retention policy, run every hour: raw positions older than the configured number of days
+ * are deleted (the streets walked and the coverage figures derived from them stay), and so are the
+ * photos of observations older than theirs (the observation's category, note, time and place
+ * stay). Zero days keeps them.
  */
 public final class Retention implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Retention.class);
     private final RoundsStore store;
     private final Clock clock;
     private final int rawPositionDays;
+    private final int photoDays;
     private final AtomicLong deleted = new AtomicLong();
+    private final AtomicLong photosDeleted = new AtomicLong();
     private ScheduledExecutorService schedule;
 
-    public Retention(RoundsStore store, Clock clock, int rawPositionDays) {
+    public Retention(RoundsStore store, Clock clock, int rawPositionDays, int photoDays) {
         this.store = store;
         this.clock = clock;
         this.rawPositionDays = rawPositionDays;
+        this.photoDays = photoDays;
     }
 
-    /** Runs now and then every hour on a thread of its own (nothing when positions are kept). */
+    /** Runs now and then every hour on a thread of its own (nothing when everything is kept). */
     public Retention start() {
-        if (rawPositionDays > 0) {
+        if (rawPositionDays > 0 || photoDays > 0) {
             schedule = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "rounds-retention");
                 t.setDaemon(true);
@@ -43,13 +48,20 @@ public final class Retention implements AutoCloseable {
 
     /** Deletes what is older than the policy allows; returns how many positions. */
     public int runOnce() {
-        if (rawPositionDays == 0) {
-            return 0;
+        int removed = 0;
+        if (rawPositionDays > 0) {
+            removed = store.deletePingsBefore(clock.instant().minus(Duration.ofDays(rawPositionDays)));
+            deleted.addAndGet(removed);
+            if (removed > 0) {
+                LOG.info("retention: deleted {} positions older than {} days", removed, rawPositionDays);
+            }
         }
-        int removed = store.deletePingsBefore(clock.instant().minus(Duration.ofDays(rawPositionDays)));
-        deleted.addAndGet(removed);
-        if (removed > 0) {
-            LOG.info("retention: deleted {} positions older than {} days", removed, rawPositionDays);
+        if (photoDays > 0) {
+            int photos = store.guardTour().deletePhotosBefore(clock.instant().minus(Duration.ofDays(photoDays)));
+            photosDeleted.addAndGet(photos);
+            if (photos > 0) {
+                LOG.info("retention: deleted {} observation photos older than {} days", photos, photoDays);
+            }
         }
         return removed;
     }
@@ -65,6 +77,11 @@ public final class Retention implements AutoCloseable {
     /** Positions deleted since start. */
     public long deletedCount() {
         return deleted.get();
+    }
+
+    /** Observation photos deleted since start. */
+    public long photosDeletedCount() {
+        return photosDeleted.get();
     }
 
     @Override
