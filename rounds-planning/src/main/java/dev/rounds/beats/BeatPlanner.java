@@ -21,7 +21,9 @@ import java.util.List;
  * lighter neighbours, directly or through a chain of beats, while all stay connected, judged each
  * time on exact rounds (for a car network with one-way streets, on the heuristic drive's length,
  * see {@link RoundPlanner}). When the refinement gets stuck with budget left, the whole is started again
- * from other seeds and the plan with the shortest longest round is kept. A re-plan starts from a
+ * from other seeds and the plan with the shortest longest round is kept; what budget the starts
+ * leave goes to a plateau pass of the refinement on that plan, where every beat above the mean may
+ * pass work on through chains (it can only shorten the longest round). A re-plan starts from a
  * previous assignment so that a small change (K ± 1, a few new streets) moves few streets.
  *
  * <p>The work is bounded by a budget of exact round evaluations, per beat plus a base: counted, not
@@ -87,6 +89,7 @@ public final class BeatPlanner {
         int[] best = null;
         double bestLongest = Double.POSITIVE_INFINITY;
         int bestMoves = 0;
+        double[] bestRounds = null;
         int starts = 0;
         while (starts < MAX_STARTS) {
             int spentBefore = counted.evaluations();
@@ -97,6 +100,7 @@ public final class BeatPlanner {
             double longest = Arrays.stream(roundMeters).max().orElse(0);
             starts++;
             if (longest < bestLongest) {
+                bestRounds = roundMeters;
                 best = labels;
                 bestLongest = longest;
                 bestMoves = moves;
@@ -108,6 +112,11 @@ public final class BeatPlanner {
                     || counted.work() + startWork > WORK_PER_STREET * network.edgeCount()) {
                 break;
             }
+        }
+        double bestMean = Arrays.stream(bestRounds).average().orElse(0);
+        if (!counted.exhausted() && bestLongest > GOOD_BALANCE * bestMean && !boundByOneStreet(best, bestRounds)) {
+            bestMoves += new BoundaryRefinement(network, counted).refine(best, bestRounds,
+                    MOVES_PER_BEAT * beatCount, true, progress);
         }
         return report(best, beatCount, seed, bestMoves, counted);
     }
@@ -311,7 +320,7 @@ public final class BeatPlanner {
 
     /** Balances {@code labels} in place within the budget of {@code counted}; returns the moves kept. */
     private int refine(int[] labels, double[] roundMeters, CountedRounds counted) {
-        return new BoundaryRefinement(network, counted).refine(labels, roundMeters, MOVES_PER_BEAT * roundMeters.length, progress);
+        return new BoundaryRefinement(network, counted).refine(labels, roundMeters, MOVES_PER_BEAT * roundMeters.length, false, progress);
     }
 
     private BeatPlan report(int[] labels, int beatCount, long seed, int moves, CountedRounds counted) {

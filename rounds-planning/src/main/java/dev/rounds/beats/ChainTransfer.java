@@ -25,14 +25,17 @@ import java.util.List;
  * under L's round. Each taker's exact round is checked at once and must stay under L's old round;
  * a peel that overshoots is retried smaller, scaled by the room it overshot (at most
  * {@link #FIT_TRIES} sizes per border). If a border cannot be crossed, or L does not end shorter,
- * the whole chain is undone. Up to {@link #SINKS_TRIED} chains per stuck longest beat, each costing
- * about 2n + 1 exact rounds for n borders. Deterministic (ties broken by index).
+ * the whole chain is undone. Up to {@link #SINKS_TRIED} chains per stuck beat (more on a plateau,
+ * see {@link BoundaryRefinement}), each costing about 2n + 1 exact rounds for n borders. L need not
+ * be the longest beat: every taker stays under L's old round, so no round grows past it. Deterministic (ties broken by index).
  */
 final class ChainTransfer {
     /** Longest chain tried, in borders crossed. */
     static final int MAX_HOPS = 8;
     /** Short beats tried as the end of a chain, per stuck longest beat. */
-    private static final int SINKS_TRIED = 3;
+    static final int SINKS_TRIED = 3;
+    /** Short beats tried per stuck beat in the plateau pass, which spends the budget the starts left. */
+    static final int PLATEAU_SINKS_TRIED = 10;
     /** Peel sizes tried per border: each next size scaled by the room the last one overshot. */
     private static final int FIT_TRIES = 4;
 
@@ -51,7 +54,7 @@ final class ChainTransfer {
      * {@code labels} and {@code roundMeters} and returns the beats changed, else returns an empty array
      * and changes nothing.
      */
-    int[] shorten(int longest, int[] labels, double[] roundMeters, double minimumGainMeters) {
+    int[] shorten(int longest, int[] labels, double[] roundMeters, double minimumGainMeters, int sinksTried) {
         int k = roundMeters.length;
         double mean = Arrays.stream(roundMeters).average().orElse(0);
         int[][] neighbours = beatGraph(labels, k);
@@ -59,7 +62,7 @@ final class ChainTransfer {
         int[] hops = new int[k];
         shortestChains(longest, neighbours, roundMeters, parent, hops);
         double bound = roundMeters[longest] - minimumGainMeters;
-        for (int sink : sinks(hops, roundMeters, mean)) {
+        for (int sink : sinks(hops, roundMeters, mean, sinksTried)) {
             int[] chain = chainTo(sink, parent, hops);
             double work = Math.min(roundMeters[longest] - mean, mean - roundMeters[sink]);
             if (!rounds.exhausted() && carry(chain, work, bound, labels, roundMeters)) {
@@ -98,7 +101,7 @@ final class ChainTransfer {
     }
 
     /** Beats under the mean at least two borders away (direct neighbours were tried before), nearest first. */
-    private static List<Integer> sinks(int[] hops, double[] roundMeters, double mean) {
+    private static List<Integer> sinks(int[] hops, double[] roundMeters, double mean, int sinksTried) {
         List<Integer> sinks = new ArrayList<>();
         for (int r = 0; r < hops.length; r++) {
             if (hops[r] >= 2 && hops[r] != Integer.MAX_VALUE && roundMeters[r] < mean) {
@@ -108,7 +111,7 @@ final class ChainTransfer {
         sinks.sort((a, b) -> hops[a] != hops[b] ? Integer.compare(hops[a], hops[b])
                 : roundMeters[a] != roundMeters[b] ? Double.compare(roundMeters[a], roundMeters[b])
                 : Integer.compare(a, b));
-        return sinks.subList(0, Math.min(SINKS_TRIED, sinks.size()));
+        return sinks.subList(0, Math.min(sinksTried, sinks.size()));
     }
 
     private static int[] chainTo(int sink, int[] parent, int[] hops) {
