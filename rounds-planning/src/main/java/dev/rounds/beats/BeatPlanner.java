@@ -23,7 +23,8 @@ import java.util.List;
  * see {@link RoundPlanner}). When the refinement gets stuck with budget left, the whole is started again
  * from other seeds and the plan with the shortest longest round is kept; what budget the starts
  * leave goes to a plateau pass of the refinement on that plan, where every beat above the mean may
- * pass work on through chains (it can only shorten the longest round). A re-plan starts from a
+ * pass work on through chains (it can only shorten the longest round); where beats are small (at
+ * most 100 streets a beat) every start refines that way from its first move. A re-plan starts from a
  * previous assignment so that a small change (K ± 1, a few new streets) moves few streets.
  *
  * <p>The work is bounded by a budget of exact round evaluations, per beat plus a base: counted, not
@@ -57,6 +58,18 @@ public final class BeatPlanner {
     private static final double GOOD_BALANCE = 1.02;
     /** Regrowth passes weighted by measured workload before the refinement. */
     private static final int WORKLOAD_PASSES = 4;
+    /**
+     * At most this many streets per beat (E / K), every start refines as the plateau pass does,
+     * from its first move: every beat above the mean may pass work on through single streets and
+     * chains. Small beats are coarse (one street is 1-2 % of a beat's round at 50-80 streets), so
+     * border moves soon stall on a plateau of long neighbours, and only chains get past it; large
+     * beats move in fine steps, and there the budget is better spent on further starts. Measured at
+     * seed 1: with chains from the first move Monaco K = 64 (78 streets a beat) got 11,382 → 10,897 m
+     * (1.076 → 1.037) and north-bayreuth K = 64 (54) 13,029 → 12,884 m (1.045 → 1.049, within
+     * 1.05), but andorra K = 16 (136) got 4.1 % longer and Monaco K = 16 (312) 2.7 % longer, their
+     * later starts no longer fitting the budget. 100 lies between the two groups.
+     */
+    private static final int CHAINS_FROM_START_STREETS_PER_BEAT = 100;
 
     private final StreetNetwork network;
     private final RoundPlanner rounds;
@@ -91,12 +104,13 @@ public final class BeatPlanner {
         int bestMoves = 0;
         double[] bestRounds = null;
         int starts = 0;
+        boolean chainsFromStart = network.edgeCount() <= (long) CHAINS_FROM_START_STREETS_PER_BEAT * beatCount;
         while (starts < MAX_STARTS) {
             int spentBefore = counted.evaluations();
             double workBefore = counted.work();
             int[] labels = grownBeats(beatCount, startSeed(seed, starts), counted);
             double[] roundMeters = measure(labels, beatCount, counted);
-            int moves = refine(labels, roundMeters, counted);
+            int moves = refine(labels, roundMeters, counted, chainsFromStart);
             double longest = Arrays.stream(roundMeters).max().orElse(0);
             starts++;
             if (longest < bestLongest) {
@@ -184,7 +198,7 @@ public final class BeatPlanner {
             count = splitLongest(labels, count, counted);
         }
         double[] roundMeters = measure(labels, beatCount, counted);
-        int moves = refine(labels, roundMeters, counted);
+        int moves = refine(labels, roundMeters, counted, false);
         return report(labels, beatCount, seed, moves, counted);
     }
 
@@ -318,9 +332,12 @@ public final class BeatPlanner {
         return roundMeters;
     }
 
-    /** Balances {@code labels} in place within the budget of {@code counted}; returns the moves kept. */
-    private int refine(int[] labels, double[] roundMeters, CountedRounds counted) {
-        return new BoundaryRefinement(network, counted).refine(labels, roundMeters, MOVES_PER_BEAT * roundMeters.length, false, progress);
+    /**
+     * Balances {@code labels} in place within the budget of {@code counted}; returns the moves kept.
+     * With {@code plateau}, every beat above the mean may pass work on through chains.
+     */
+    private int refine(int[] labels, double[] roundMeters, CountedRounds counted, boolean plateau) {
+        return new BoundaryRefinement(network, counted).refine(labels, roundMeters, MOVES_PER_BEAT * roundMeters.length, plateau, progress);
     }
 
     private BeatPlan report(int[] labels, int beatCount, long seed, int moves, CountedRounds counted) {
