@@ -45,9 +45,9 @@ import java.util.regex.Pattern;
  * and updated coverage, and single OsmAnd requests per second with their latency.
  *
  * <p>Usage: {@code ingest [h2|postgres|both] [batches] [pingsPerBatch] [osmandRequests] [clients] [--coverage]
- * [--wrk=SECONDS:CONNECTIONS:THREADS]}; defaults {@code both 200 1000 20000 8}.
+ * [--wrk=SECONDS:CONNECTIONS:THREADS] [--devices=N]}; defaults {@code both 200 1000 20000 8}, 16 devices.
  * <ul>
- * <li>Batch bodies are built before the clock starts. Each client thread owns a fixed set of the 16
+ * <li>Batch bodies are built before the clock starts. Each client thread owns a fixed set of the
  * devices and sends their batches in order, so every device's pings arrive in time order.
  * <li>{@code --coverage}: the server follows an 8-beat plan of the generated town, each device walks
  * its beat's round at 1 m/s, and the batch figure is also timed until the live patrol has processed
@@ -62,7 +62,7 @@ import java.util.regex.Pattern;
  */
 public final class IngestBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int DEVICES = 16;
+    private static final int DEFAULT_DEVICES = 16;
     private static final String ADMIN_PASSWORD = "bench-admin-1";
     /** Fix times start this far back, so that every phase's pings lie in the past and in the shift. */
     private static final Duration HISTORY = Duration.ofHours(20);
@@ -92,7 +92,7 @@ public final class IngestBenchmark {
     }
 
     private record Options(String backend, int batches, int pingsPerBatch, int osmandRequests, int clients,
-            boolean coverage, int[] wrk) {
+            boolean coverage, int[] wrk, int devices) {
     }
 
     private IngestBenchmark(RoundsServer server, Options options) {
@@ -102,11 +102,11 @@ public final class IngestBenchmark {
 
     public static void main(String[] args) throws Exception {
         Options options = options(args);
-        System.out.printf(Locale.ROOT, "ingest benchmark %s: %d batches x %d pings, OsmAnd %s, %d clients, %d cores%s%n",
+        System.out.printf(Locale.ROOT, "ingest benchmark %s: %d batches x %d pings, OsmAnd %s, %s, %d cores%s%n",
                 Instant.now(), options.batches(), options.pingsPerBatch(),
                 options.wrk() == null ? options.osmandRequests() + " requests (Java client)"
                         : "by wrk " + options.wrk()[0] + " s, " + options.wrk()[1] + " connections, " + options.wrk()[2] + " threads",
-                options.clients(), Runtime.getRuntime().availableProcessors(),
+                options.clients() + " clients, " + options.devices() + " devices", Runtime.getRuntime().availableProcessors(),
                 options.coverage() ? ", live patrol on (coverage)" : "");
         if (!options.backend().equals("postgres")) {
             Path data = Files.createTempDirectory("rounds-bench-h2");
@@ -128,9 +128,15 @@ public final class IngestBenchmark {
         List<String> positional = new ArrayList<>();
         boolean coverage = false;
         int[] wrk = null;
+        int devices = DEFAULT_DEVICES;
         for (String arg : args) {
             if (arg.equals("--coverage")) {
                 coverage = true;
+            } else if (arg.startsWith("--devices=")) {
+                devices = Integer.parseInt(arg.substring(10));
+                if (devices < 1) {
+                    throw new IllegalArgumentException("--devices=N needs at least 1 device");
+                }
             } else if (arg.startsWith("--wrk=")) {
                 wrk = Arrays.stream(arg.substring(6).split(":")).mapToInt(Integer::parseInt).toArray();
                 if (wrk.length != 3) {
@@ -142,7 +148,7 @@ public final class IngestBenchmark {
         }
         String[] p = positional.toArray(String[]::new);
         return new Options(p.length > 0 ? p[0] : "both", intArg(p, 1, 200), intArg(p, 2, 1000), intArg(p, 3, 20_000),
-                intArg(p, 4, 8), coverage, wrk);
+                intArg(p, 4, 8), coverage, wrk, devices);
     }
 
     private static ServerConfig.Storage storage(String dir, String url, String user, String schema) {
@@ -178,7 +184,7 @@ public final class IngestBenchmark {
         String admin = "Bearer " + post("/api/v1/login", null, Map.of("username", "admin", "password", ADMIN_PASSWORD))
                 .get("token").asText();
         Instant first = Instant.now().minus(HISTORY);
-        for (int i = 0; i < DEVICES; i++) {
+        for (int i = 0; i < options.devices(); i++) {
             long patroller = post("/api/v1/patrollers", admin, Map.of("name", "P" + i)).get("id").asLong();
             String id = "bench-" + i;
             String token = post("/api/v1/devices", admin, Map.of("id", id, "patrollerId", patroller)).get("token").asText();
@@ -231,7 +237,7 @@ public final class IngestBenchmark {
     private List<byte[][]> bodies(int batches) {
         List<byte[][]> perDevice = new ArrayList<>();
         for (Device device : devices) {
-            int count = batches / DEVICES + (device.number < batches % DEVICES ? 1 : 0);
+            int count = batches / options.devices() + (device.number < batches % options.devices() ? 1 : 0);
             byte[][] bodies = new byte[count][];
             for (int b = 0; b < count; b++) {
                 bodies[b] = batchBody(device, options.pingsPerBatch());
@@ -262,7 +268,7 @@ public final class IngestBenchmark {
     }
 
     private long runBatches(List<byte[][]> bodies) throws Exception {
-        int clients = Math.min(options.clients(), DEVICES);
+        int clients = Math.min(options.clients(), options.devices());
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         try {
             List<Future<Long>> results = new ArrayList<>();
@@ -272,7 +278,7 @@ public final class IngestBenchmark {
                     long accepted = 0;
                     int rounds = bodies.stream().mapToInt(b -> b.length).max().orElse(0);
                     for (int round = 0; round < rounds; round++) {
-                        for (int d = worker; d < DEVICES; d += clients) {
+                        for (int d = worker; d < options.devices(); d += clients) {
                             if (round < bodies.get(d).length) {
                                 accepted += postBatch(devices.get(d), bodies.get(d)[round]);
                             }
@@ -342,7 +348,7 @@ public final class IngestBenchmark {
 
     /** Each client thread sends its own devices' requests in turn, one at a time. */
     private long[] sendOsmand(int count) throws Exception {
-        int clients = Math.min(options.clients(), DEVICES);
+        int clients = Math.min(options.clients(), options.devices());
         long[] latencies = new long[count];
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         try {
@@ -353,7 +359,7 @@ public final class IngestBenchmark {
                     int d = worker;
                     for (int i = worker; i < count; i += clients) {
                         Device device = devices.get(d);
-                        d = d + clients < DEVICES ? d + clients : worker;
+                        d = d + clients < options.devices() ? d + clients : worker;
                         LatLon at = position(device);
                         URI target = uri(server.osmandPort(), String.format(Locale.ROOT,
                                 "/?id=%s&lat=%.7f&lon=%.7f&accuracy=5&timestamp=%d&key=%s", device.id, at.lat(), at.lon(),
