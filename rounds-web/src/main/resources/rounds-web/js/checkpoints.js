@@ -5,6 +5,7 @@ import { api, el, toast } from './api.js';
 import { isAdmin } from './app.js';
 import { beatColor } from './plan.js';
 import { checkpointIcon } from './live-layers.js';
+import { keepMapSized } from './map-size.js';
 
 const DEFAULT_RULES = { inOrder: false, windowMinutes: 60, graceMinutes: 10, startMinutes: 15 };
 
@@ -66,13 +67,10 @@ class CheckpointsPage {
     this.markers.addTo(this.map);
     if (bounds.isValid()) this.map.fitBounds(bounds, { padding: [10, 10] });
     this.map.on('click', e => this.pick(e.latlng));
-    // The grid settles after the map was made: keep Leaflet's size (and the canvas) right, as live.js does.
     ['pointerdown', 'wheel', 'keydown'].forEach(type => this.mapBox.addEventListener(type, () => { this.userMoved = true; }));
-    this.resizes = new ResizeObserver(() => {
-      this.map.invalidateSize();
+    this.resizes = keepMapSized(this.map, this.mapBox, () => {
       if (bounds.isValid() && !this.userMoved) this.map.fitBounds(bounds, { padding: [10, 10] });
     });
-    this.resizes.observe(this.mapBox);
   }
 
   pick(latlng) {

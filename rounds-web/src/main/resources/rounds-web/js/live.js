@@ -3,6 +3,7 @@
 import { api, el, time, toast } from './api.js';
 import { isStaff } from './app.js';
 import { GuardLayers } from './live-layers.js';
+import { keepMapSized } from './map-size.js';
 import { tone } from './sound.js';
 
 export const AGE_CLASSES = [
@@ -118,12 +119,9 @@ class LivePage {
     }
     this.map.attributionControl.setPrefix(false);
     this.map.attributionControl.addAttribution(this.state.area.attribution || '© OpenStreetMap contributors');
-    // The grid settles (and phones rotate) after the map was made: keep Leaflet's idea of its size right.
-    this.resizes = new ResizeObserver(() => {
-      this.map.invalidateSize();
+    this.resizes = keepMapSized(this.map, this.mapBox, () => {
       if (this.bounds && !this.userMoved) this.map.fitBounds(this.bounds, { padding: [10, 10] });
     });
-    this.resizes.observe(this.mapBox);
     ['pointerdown', 'wheel', 'keydown'].forEach(type => this.mapBox.addEventListener(type, () => { this.userMoved = true; }));
   }
 
