@@ -283,7 +283,19 @@ class LivePage {
     }));
   }
 
+  // The list is drawn again whenever an alert comes or goes; a comment being typed (and its focus)
+  // survives that, kept by alert (or by shift for a group of unvisited streets).
+  commentInput(key, label) {
+    if (!this.drafts) this.drafts = new Map();
+    const comment = el('input', { name: 'comment', 'aria-label': label, placeholder: 'What was done', required: true,
+      'data-draft': key, oninput: () => { comment.setCustomValidity(''); this.drafts.set(key, comment.value); } });
+    comment.value = this.drafts.get(key) || '';
+    return comment;
+  }
+
   renderAlerts() {
+    const focused = document.activeElement && this.alertBox.contains(document.activeElement)
+      ? document.activeElement.getAttribute('data-draft') : null;
     this.alertBox.replaceChildren();
     const urgent = a => (a.kind in URGENT ? 0 : 1);
     const open = this.state.alerts.slice().sort((a, b) => urgent(a) - urgent(b) || a.priority - b.priority
@@ -308,6 +320,10 @@ class LivePage {
         this.alertBox.append(this.alertCard(a));
       }
     }
+    if (focused) {
+      const again = [...this.alertBox.querySelectorAll('[data-draft]')].find(i => i.getAttribute('data-draft') === focused);
+      if (again) again.focus();
+    }
     const banners = open.filter(a => a.kind in URGENT);
     this.sosBox.replaceChildren(...banners.map(a => el('div', { class: 'sos-banner', role: 'alert', 'data-kind': a.kind },
       URGENT[a.kind] + ' ' + (a.patrollerName || a.patrollerId) + ' at ' + time(a.raisedAt))));
@@ -321,8 +337,8 @@ class LivePage {
 
   streetGroupCard(alerts) {
     const first = alerts[0];
-    const comment = el('input', { name: 'comment', 'aria-label': 'Comment for ' + alerts.length + ' unvisited streets',
-      placeholder: 'What was done', required: true, oninput: () => comment.setCustomValidity('') });
+    const draft = 'streets:' + (first.shiftId == null ? 'none' : first.shiftId);
+    const comment = this.commentInput(draft, 'Comment for ' + alerts.length + ' unvisited streets');
     const list = el('ul', { class: 'plain' }, ...alerts.slice(0, 100).map(a => el('li', {}, a.reason)));
     if (alerts.length > 100) list.append(el('li', { class: 'muted' }, 'and ' + (alerts.length - 100) + ' more'));
     return el('div', { class: 'alert p' + first.priority, 'data-kind': 'STREET_UNVISITED', 'data-alerts': String(alerts.length) },
@@ -341,6 +357,7 @@ class LivePage {
           try {
             const answer = await api('/api/v1/alerts/ack', { method: 'POST',
               json: { ids: alerts.map(a => a.id), comment: comment.value } });
+            this.drafts.delete(draft);
             const closed = new Set(answer.closed);
             this.state.alerts = this.state.alerts.filter(a => !closed.has(a.id));
             this.scheduleAlerts();
@@ -350,8 +367,8 @@ class LivePage {
   }
 
   alertCard(a) {
-    const comment = el('input', { name: 'comment', 'aria-label': 'Comment for alert ' + a.id, placeholder: 'What was done', required: true,
-      oninput: () => comment.setCustomValidity('') });
+    const draft = 'alert:' + a.id;
+    const comment = this.commentInput(draft, 'Comment for alert ' + a.id);
     return el('div', { class: 'alert p' + a.priority, 'data-alert': a.id, 'data-kind': a.kind },
       el('div', {}, el('strong', {}, a.kind.replaceAll('_', ' ').toLowerCase() + (a.patrollerName ? ' · ' + a.patrollerName : '')),
         ' ', a.reason),
@@ -366,6 +383,7 @@ class LivePage {
           }
           try {
             await api('/api/v1/alerts/' + a.id + '/ack', { method: 'POST', json: { comment: comment.value } });
+            this.drafts.delete(draft);
             this.onAlertClosed({ id: a.id });
           } catch (err) { toast(err.message); }
         }

@@ -3,6 +3,7 @@ package dev.rounds.e2e;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -38,6 +39,10 @@ final class Chromium implements AutoCloseable {
             }
             Assumptions.abort(why);
         }
+        // Pages wait on the server's clock tick (alerts, coverage, plans): on a busy two-core CI
+        // machine that can take longer than Playwright's default of 5 s. An assertion still passes
+        // as soon as it holds; only a failure takes the whole 15 s.
+        PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
         Playwright playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
