@@ -224,6 +224,14 @@ final class RegionGrowing {
         heap.clear();
         distance[source] = 0;
         heap.push(0, source);
+        relax(distance, heap);
+    }
+
+    /**
+     * Dijkstra over streets from the nodes already in {@code heap} (with their distances set):
+     * lowers {@code distance} wherever a shorter way is found, until the heap is empty.
+     */
+    private void relax(double[] distance, MinHeap heap) {
         while (!heap.isEmpty()) {
             double d = heap.peekKey();
             int node = heap.pop();
@@ -399,21 +407,7 @@ final class RegionGrowing {
                 }
             }
         }
-        while (!heap.isEmpty()) {
-            double d = heap.peekKey();
-            int node = heap.pop();
-            if (d > distance[node]) {
-                continue;
-            }
-            for (int i = 0; i < network.adjacentEdgeCount(node); i++) {
-                int e = network.adjacentEdge(node, i);
-                int other = network.otherEnd(e, node);
-                if (d + network.edgeLengthMeters(e) < distance[other]) {
-                    distance[other] = d + network.edgeLengthMeters(e);
-                    heap.push(distance[other], other);
-                }
-            }
-        }
+        relax(distance, heap);
         int best = -1;
         double bestDistance = -1;
         for (int e = 0; e < labels.length; e++) {
