@@ -122,6 +122,47 @@ final class IngestQueueTest {
     }
 
     @Test
+    void closingRunsWhatIsQueuedThenRefusesNewSubmissions() throws Exception {
+        GatedStore store = new GatedStore();
+        IngestQueue queue = new IngestQueue(new IngestPipeline(List.of(new StoreStage(store))), 1000);
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            Future<IngestResult> first = pool.submit(() -> queue.submit(List.of(ping("a", 0))));
+            await(store.firstEntered);
+            Future<IngestResult> queued = pool.submit(() -> queue.submit(List.of(ping("b", 1))));
+            while (queue.pendingSubmissions() < 1) {
+                Thread.onSpinWait();
+            }
+            Future<?> closing = pool.submit(queue::close);
+            store.release.countDown();
+            closing.get(30, TimeUnit.SECONDS);
+            assertThat(first.get().accepted()).containsExactly(ping("a", 0));
+            assertThat(queued.get().accepted()).containsExactly(ping("b", 1));
+            assertThatThrownBy(() -> queue.submit(List.of(ping("c", 2))))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+            assertThat(store.batches).hasSize(2);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aPipelineErrorFailsItsBatchButTheQueueGoesOn() {
+        List<Integer> calls = new ArrayList<>();
+        PingStore brokenOnce = pings -> {
+            calls.add(pings.size());
+            if (calls.size() == 1) {
+                throw new AssertionError("a bug in a stage");
+            }
+            return StageOutcome.passAll(pings);
+        };
+        try (IngestQueue queue = new IngestQueue(new IngestPipeline(List.of(new StoreStage(brokenOnce))), 1000)) {
+            assertThatThrownBy(() -> queue.submit(List.of(ping("a", 0)))).hasMessageContaining("a bug in a stage");
+            assertThat(queue.submit(List.of(ping("a", 1))).accepted()).hasSize(1);
+        }
+    }
+
+    @Test
     void manyConcurrentCallersEachGetTheirOwnResultAndEveryPingIsStoredOnce() throws Exception {
         GatedStore store = new GatedStore();
         store.release.countDown();

@@ -65,6 +65,7 @@ public final class RoundsServer implements AutoCloseable {
     private final AreaCatalog areas;
     private dev.rounds.server.privacy.Retention retention;
     private PatrolStage patrolStage;
+    private IngestQueue ingestQueue;
 
     private RoundsServer(RoundsStore store, IngestPipeline pipeline, PublishStage publish, List<Endpoint> endpoints,
             Javalin main, Javalin osmand, ActivePatrol patrol, PlanJobs planJobs, AreaCatalog areas) {
@@ -171,6 +172,7 @@ public final class RoundsServer implements AutoCloseable {
         server.retention = new dev.rounds.server.privacy.Retention(store, clock, config.storage().rawPositionDays(),
                 config.storage().photoDays()).start();
         server.patrolStage = patrolStage;
+        server.ingestQueue = queue;
         return server;
     }
 
@@ -290,6 +292,9 @@ public final class RoundsServer implements AutoCloseable {
             osmand.stop();
         }
         main.stop();
+        if (ingestQueue != null) {
+            ingestQueue.close();
+        }
         store.close();
     }
 }

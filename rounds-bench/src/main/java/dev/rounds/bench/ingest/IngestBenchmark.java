@@ -45,7 +45,8 @@ import java.util.regex.Pattern;
  * and updated coverage, and single OsmAnd requests per second with their latency.
  *
  * <p>Usage: {@code ingest [h2|postgres|both] [batches] [pingsPerBatch] [osmandRequests] [clients] [--coverage]
- * [--wrk=SECONDS:CONNECTIONS:THREADS] [--devices=N]}; defaults {@code both 200 1000 20000 8}, 16 devices.
+ * [--wrk=SECONDS:CONNECTIONS:THREADS[:WARMUP_SECONDS]] [--devices=N]}; defaults {@code both 200 1000 20000 8},
+ * 16 devices, a wrk warm-up of 30 s.
  * <ul>
  * <li>Batch bodies are built before the clock starts. Each client thread owns a fixed set of the
  * devices and sends their batches in order, so every device's pings arrive in time order.
@@ -68,6 +69,13 @@ public final class IngestBenchmark {
     private static final Duration HISTORY = Duration.ofHours(20);
     /** The wrk warm-up's fix times start at the base time, the measured run's this much later. */
     private static final long WRK_PHASE_MILLIS = 20_000_000;
+    /**
+     * wrk's unmeasured warm-up. Under 256 connections on two cores the JIT compilers get a small
+     * share of the CPU and still compiled for about a minute (C2 took a quarter of the server's CPU
+     * 15 s in); a warm-up of a quarter of the run, as before, measured the compiler as much as the
+     * server.
+     */
+    private static final int DEFAULT_WRK_WARMUP_SECONDS = 30;
 
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final RoundsServer server;
@@ -139,8 +147,11 @@ public final class IngestBenchmark {
                 }
             } else if (arg.startsWith("--wrk=")) {
                 wrk = Arrays.stream(arg.substring(6).split(":")).mapToInt(Integer::parseInt).toArray();
-                if (wrk.length != 3) {
-                    throw new IllegalArgumentException("--wrk=SECONDS:CONNECTIONS:THREADS, e.g. --wrk=20:64:2");
+                if (wrk.length == 3) {
+                    wrk = new int[] {wrk[0], wrk[1], wrk[2], DEFAULT_WRK_WARMUP_SECONDS};
+                }
+                if (wrk.length != 4) {
+                    throw new IllegalArgumentException("--wrk=SECONDS:CONNECTIONS:THREADS[:WARMUP_SECONDS], e.g. --wrk=20:64:2");
                 }
             } else {
                 positional.add(arg);
@@ -388,7 +399,7 @@ public final class IngestBenchmark {
 
     private void wrk(String name, int[] settings) throws Exception {
         Path script = wrkScript(settings[2]);
-        runWrk(script, Math.max(2, settings[0] / 4), settings[1], settings[2], 0);
+        runWrk(script, settings[3], settings[1], settings[2], 0);
         StageStats before = storeStats();
         List<StageStats> stagesBefore = server.pipeline().stats();
         Meter meter = Meter.start();
@@ -464,21 +475,30 @@ public final class IngestBenchmark {
     // ---- measuring ----
 
     /** CPU time of this JVM, the collectors' time and the wall clock over a measured stretch. */
-    private record Meter(long startNanos, long startCpuNanos, long startGcMillis, long startGcCount, double startLoad) {
+    private record Meter(long startNanos, long startCpuNanos, long startGcMillis, long startGcCount, long startJitMillis,
+            double startLoad) {
         static Meter start() {
-            return new Meter(System.nanoTime(), cpuNanos(), gcMillis(), gcCount(), load());
+            return new Meter(System.nanoTime(), cpuNanos(), gcMillis(), gcCount(), jitMillis(), load());
         }
 
         Reading read() {
             return new Reading((System.nanoTime() - startNanos) / 1e9, (cpuNanos() - startCpuNanos) / 1e9,
-                    gcMillis() - startGcMillis, gcCount() - startGcCount, startLoad, load());
+                    gcMillis() - startGcMillis, gcCount() - startGcCount, jitMillis() - startJitMillis, startLoad, load());
         }
 
-        record Reading(double seconds, double cpuSeconds, long gcMillis, long gcCount, double loadBefore, double loadAfter) {
+        /** What a measured stretch cost; JIT time is the compiler threads' busy time, a sign of a run not yet warm. */
+        record Reading(double seconds, double cpuSeconds, long gcMillis, long gcCount, long jitMillis, double loadBefore,
+                double loadAfter) {
             String describe(long pings) {
-                return String.format(Locale.ROOT, "JVM CPU %.1f us per ping (%.2f cores), GC %d ms in %d pauses, load %.1f -> %.1f",
-                        cpuSeconds * 1e6 / pings, cpuSeconds / seconds, gcMillis, gcCount, loadBefore, loadAfter);
+                return String.format(Locale.ROOT, "JVM CPU %.1f us per ping (%.2f cores), GC %d ms in %d pauses, "
+                        + "JIT compiling %d ms, load %.1f -> %.1f",
+                        cpuSeconds * 1e6 / pings, cpuSeconds / seconds, gcMillis, gcCount, jitMillis, loadBefore, loadAfter);
             }
+        }
+
+        private static long jitMillis() {
+            java.lang.management.CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+            return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
         }
 
         private static long cpuNanos() {
