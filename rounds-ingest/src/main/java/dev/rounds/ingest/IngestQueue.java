@@ -4,6 +4,10 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
@@ -30,6 +34,17 @@ public final class IngestQueue implements AutoCloseable {
     private final ConcurrentLinkedQueue<Submission> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger pending = new AtomicInteger();
     private final Thread writer;
+    /**
+     * Completes the futures of {@link #submitAsync} callers, a whole batch per task: whatever a
+     * caller does on completion (a web server writes its answer to a socket that may be slow) never
+     * holds up the writer. A batch that finds all answer threads busy is answered on the writer.
+     */
+    private final ThreadPoolExecutor answers = new ThreadPoolExecutor(0, 8, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
+            task -> {
+                Thread thread = new Thread(task, "rounds-ingest-answers");
+                thread.setDaemon(true);
+                return thread;
+            }, new ThreadPoolExecutor.CallerRunsPolicy());
     private volatile boolean writerAsleep;
     private volatile boolean closed;
 
@@ -59,19 +74,7 @@ public final class IngestQueue implements AutoCloseable {
         if (pings.isEmpty()) {
             return new IngestResult(List.of(), List.of());
         }
-        if (closed) {
-            throw new IllegalStateException("the ingest queue is closed (the server is stopping)");
-        }
-        Submission mine = new Submission(pings);
-        queue.add(mine);
-        pending.incrementAndGet();
-        if (closed && queue.remove(mine)) { // closed meanwhile, and the writer may have left
-            pending.decrementAndGet();
-            throw new IllegalStateException("the ingest queue is closed (the server is stopping)");
-        }
-        if (writerAsleep) {
-            LockSupport.unpark(writer);
-        }
+        Submission mine = enqueue(new Submission(pings, Thread.currentThread(), null));
         while (!mine.done) {
             LockSupport.park(this);
         }
@@ -79,6 +82,38 @@ public final class IngestQueue implements AutoCloseable {
             throw mine.failure;
         }
         return mine.result;
+    }
+
+    /**
+     * Like {@link #submit}, without waiting: the future completes on the writer thread once the
+     * pings were committed (or fails with what the pipeline threw). A web server can answer from
+     * there instead of keeping a thread asleep per request.
+     */
+    public CompletableFuture<IngestResult> submitAsync(List<Ping> pings) {
+        if (pings.isEmpty()) {
+            return CompletableFuture.completedFuture(new IngestResult(List.of(), List.of()));
+        }
+        try {
+            return enqueue(new Submission(pings, null, new CompletableFuture<>())).future;
+        } catch (IllegalStateException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private Submission enqueue(Submission submission) {
+        if (closed) {
+            throw new IllegalStateException("the ingest queue is closed (the server is stopping)");
+        }
+        queue.add(submission);
+        pending.incrementAndGet();
+        if (closed && queue.remove(submission)) { // closed meanwhile, and the writer may have left
+            pending.decrementAndGet();
+            throw new IllegalStateException("the ingest queue is closed (the server is stopping)");
+        }
+        if (writerAsleep) {
+            LockSupport.unpark(writer);
+        }
+        return submission;
     }
 
     /** Submissions waiting to be run (for tests and metrics). */
@@ -93,6 +128,8 @@ public final class IngestQueue implements AutoCloseable {
         LockSupport.unpark(writer);
         try {
             writer.join(30_000);
+            answers.shutdown();
+            answers.awaitTermination(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -127,6 +164,7 @@ public final class IngestQueue implements AutoCloseable {
         while ((left = queue.poll()) != null) {
             pending.decrementAndGet();
             left.fail(new IllegalStateException("the ingest queue is closed (the server is stopping)"));
+            // on this thread: the answer threads may already be shut down
         }
     }
 
@@ -144,45 +182,72 @@ public final class IngestQueue implements AutoCloseable {
             IngestResult result = pipeline.submit(combined);
             handBack(group, result);
         } catch (RuntimeException e) {
-            group.forEach(submission -> submission.fail(e));
+            answerEach(group, submission -> submission.fail(e));
         } catch (Error e) {
             // the writer must outlive a failed batch, or every later caller would wait forever
             RuntimeException failure = new IllegalStateException("the pipeline failed: " + e, e);
-            group.forEach(submission -> submission.fail(failure));
+            answerEach(group, submission -> submission.fail(failure));
         }
     }
 
-    private static void handBack(List<Submission> group, IngestResult result) {
+    private void handBack(List<Submission> group, IngestResult result) {
         Map<Ping, Submission> owners = new IdentityHashMap<>();
         group.forEach(submission -> submission.pings.forEach(ping -> owners.put(ping, submission)));
         result.accepted().forEach(ping -> owners.get(ping).accepted.add(ping));
         result.dropped().forEach(drop -> owners.get(drop.drop().ping()).dropped.add(drop));
-        group.forEach(Submission::finish);
+        answerEach(group, Submission::finish);
     }
 
+    /** Wakes the waiting callers here, and completes the futures on an answer thread. */
+    private void answerEach(List<Submission> group, java.util.function.Consumer<Submission> answer) {
+        List<Submission> futures = new ArrayList<>();
+        for (Submission submission : group) {
+            if (submission.future == null) {
+                answer.accept(submission);
+            } else {
+                futures.add(submission);
+            }
+        }
+        if (!futures.isEmpty()) {
+            answers.execute(() -> futures.forEach(answer));
+        }
+    }
+
+    /** One caller's pings, answered either by waking its thread or by completing its future. */
     private static final class Submission {
         final List<Ping> pings;
-        final Thread owner = Thread.currentThread();
+        final Thread owner;
+        final CompletableFuture<IngestResult> future;
         final List<Ping> accepted = new ArrayList<>();
         final List<IngestResult.StageDrop> dropped = new ArrayList<>();
         IngestResult result;
         RuntimeException failure;
         volatile boolean done;
 
-        Submission(List<Ping> pings) {
+        Submission(List<Ping> pings, Thread owner, CompletableFuture<IngestResult> future) {
             this.pings = List.copyOf(pings);
+            this.owner = owner;
+            this.future = future;
         }
 
         void finish() {
             result = new IngestResult(accepted, dropped);
             done = true;
-            LockSupport.unpark(owner);
+            if (future != null) {
+                future.complete(result);
+            } else {
+                LockSupport.unpark(owner);
+            }
         }
 
         void fail(RuntimeException e) {
             failure = e;
             done = true;
-            LockSupport.unpark(owner);
+            if (future != null) {
+                future.completeExceptionally(e);
+            } else {
+                LockSupport.unpark(owner);
+            }
         }
     }
 }

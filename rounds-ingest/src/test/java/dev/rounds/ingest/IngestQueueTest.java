@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -119,6 +120,44 @@ final class IngestQueueTest {
         List<Ping> five = List.of(ping("a", 1), ping("a", 2), ping("a", 3), ping("a", 4), ping("a", 5));
         assertThat(queue.submit(five).accepted()).hasSize(5);
         assertThat(store.batches).containsExactly(five);
+    }
+
+    @Test
+    void anAsynchronousSubmissionCompletesOnlyOnceItsBatchIsCommittedWithItsOwnShare() throws Exception {
+        GatedStore store = new GatedStore();
+        try (IngestQueue queue = new IngestQueue(new IngestPipeline(List.of(new Deduplication(10), new StoreStage(store))), 1000)) {
+            CompletableFuture<IngestResult> first = queue.submitAsync(List.of(ping("a", 0)));
+            await(store.firstEntered);
+            CompletableFuture<IngestResult> second = queue.submitAsync(List.of(ping("b", 1), ping("b", 1)));
+            CompletableFuture<IngestResult> third = queue.submitAsync(List.of(ping("c", 2)));
+            Thread.sleep(50);
+            assertThat(first).isNotDone();
+            assertThat(second).isNotDone();
+            store.release.countDown();
+            assertThat(first.get(30, TimeUnit.SECONDS).accepted()).containsExactly(ping("a", 0));
+            IngestResult secondResult = second.get(30, TimeUnit.SECONDS);
+            assertThat(secondResult.accepted()).containsExactly(ping("b", 1));
+            assertThat(secondResult.dropped()).singleElement()
+                    .satisfies(d -> assertThat(d.drop().reason()).isEqualTo(DropReason.DUPLICATE));
+            assertThat(third.get(30, TimeUnit.SECONDS).accepted()).containsExactly(ping("c", 2));
+            assertThat(store.batches).hasSize(2);
+        }
+    }
+
+    @Test
+    void anAsynchronousSubmissionFailsWithItsBatchAndAfterClosing() throws Exception {
+        GatedStore store = new GatedStore();
+        store.failSecond = true;
+        IngestQueue queue = new IngestQueue(new IngestPipeline(List.of(new StoreStage(store))), 1000);
+        CompletableFuture<IngestResult> first = queue.submitAsync(List.of(ping("a", 0)));
+        await(store.firstEntered);
+        CompletableFuture<IngestResult> second = queue.submitAsync(List.of(ping("b", 1)));
+        store.release.countDown();
+        assertThat(first.get(30, TimeUnit.SECONDS).accepted()).hasSize(1);
+        assertThatThrownBy(() -> second.get(30, TimeUnit.SECONDS)).hasRootCauseMessage("disk full");
+        queue.close();
+        assertThatThrownBy(() -> queue.submitAsync(List.of(ping("c", 2))).get(30, TimeUnit.SECONDS))
+                .hasRootCauseInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
     }
 
     @Test

@@ -153,6 +153,17 @@ final class ErrorsAndSafetyTest {
     }
 
     @Test
+    void anOsmAndPingWhoseCommitFailsIsAnsweredWithAGeneric500NotAccepted() {
+        String ping = "/?id=ann-phone&lat=48.2&lon=16.37&key=" + phone.token() + "&timestamp=";
+        assertThat(server.sendTo(URI.create(server.osmandBase() + ping + "1764400000"), "GET", null, null, null).status())
+                .isEqualTo(200); // the device's credentials are now trusted for a while, without storage
+        server.server.store().close();
+        TestServer.Answer answer = server.sendTo(URI.create(server.osmandBase() + ping + "1764400010"), "GET", null, null, null);
+        assertError(answer, 500, "internal_error");
+        assertThat(answer.body()).doesNotContain("SQL");
+    }
+
+    @Test
     void firstStartCreatesTheAdminFromTheEnvironment() {
         assertThat(server.console).contains("Created user 'admin' with the password from ROUNDS_ADMIN_PASSWORD");
         assertThat(server.json("GET", "/api/v1/me", admin, null).json().get("role").asText()).isEqualTo("admin");

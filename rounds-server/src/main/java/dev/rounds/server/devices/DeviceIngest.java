@@ -84,12 +84,16 @@ public final class DeviceIngest {
         return Map.of("auth_failures", authFailures.sum(), "rate_limited", rateLimited.sum());
     }
 
+    /**
+     * OsmAnd answers from the writer thread once the ping is committed: no request thread sleeps
+     * waiting for the commit.
+     */
     private void osmand(Context ctx) {
         DeviceRequest request = deviceRequest(ctx);
         DecodedMessage message = pipeline.decode(decoders.osmand(), request);
         Device device = authenticate(ctx, message.deviceId(), osmandKey(request, ctx));
-        submit(device, message.pings());
-        ctx.status(200);
+        takeRequestToken(device);
+        ctx.future(() -> queue.submitAsync(message.pings()).thenAccept(result -> ctx.status(200)));
     }
 
     private void ownTracks(Context ctx) {
@@ -112,11 +116,15 @@ public final class DeviceIngest {
     }
 
     private IngestResult submit(Device device, List<Ping> pings) {
+        takeRequestToken(device);
+        return queue.submit(pings);
+    }
+
+    private void takeRequestToken(Device device) {
         if (!deviceLimits.tryTake(device.id())) {
             rateLimited.increment();
             throw ApiError.tooManyRequests("device '" + device.id() + "' sends too often", deviceLimits.retryAfterSeconds());
         }
-        return queue.submit(pings);
     }
 
     private DeviceRequest deviceRequest(Context ctx) {
