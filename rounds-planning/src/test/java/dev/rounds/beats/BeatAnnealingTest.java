@@ -39,7 +39,8 @@ class BeatAnnealingTest {
         double[] rounds = exactRounds(labels);
         double startLongest = max(rounds);
 
-        int changed = new BeatAnnealing(network, new RoundMemo(planner)).anneal(labels, rounds, 20_000, seed);
+        int changed = new BeatAnnealing(network, new RoundMemo(planner))
+                .anneal(labels, rounds, 20_000, 20_000, seed);
 
         assertPartition(labels, "seed " + seed);
         assertThat(rounds).as("the rounds reported are the exact ones").containsExactly(exactRounds(labels),
@@ -54,9 +55,9 @@ class BeatAnnealingTest {
         double startLongest = max(exactRounds(start));
         int[] first = start.clone();
         double[] firstRounds = exactRounds(first);
-        new BeatAnnealing(network, new RoundMemo(planner)).anneal(first, firstRounds, 100_000, 7);
+        new BeatAnnealing(network, new RoundMemo(planner)).anneal(first, firstRounds, 100_000, 100_000, 7);
         int[] second = start.clone();
-        new BeatAnnealing(network, new RoundMemo(planner)).anneal(second, exactRounds(second), 100_000, 7);
+        new BeatAnnealing(network, new RoundMemo(planner)).anneal(second, exactRounds(second), 100_000, 100_000, 7);
 
         System.out.printf("novi-sad K=16 grown plan annealed: longest %.0f -> %.0f m%n", startLongest,
                 max(firstRounds));
@@ -68,7 +69,7 @@ class BeatAnnealingTest {
     void leavesAPlanWithoutRoomAsItIs() {
         int[] labels = new int[network.edgeCount()];
         double[] rounds = exactRounds(labels);
-        int changed = new BeatAnnealing(network, new RoundMemo(planner)).anneal(labels, rounds, 1_000, 1);
+        int changed = new BeatAnnealing(network, new RoundMemo(planner)).anneal(labels, rounds, 1_000, 1_000, 1);
         assertThat(changed).as("one beat has no neighbour to trade with").isZero();
         assertThat(labels).containsOnly(0);
     }
