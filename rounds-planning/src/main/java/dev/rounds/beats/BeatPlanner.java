@@ -24,7 +24,10 @@ import java.util.List;
  * from other seeds and the plan with the shortest longest round is kept; what budget the starts
  * leave goes to a plateau pass of the refinement on that plan, where every beat above the mean may
  * pass work on through chains (it can only shorten the longest round); where beats are small (at
- * most 100 streets a beat) every start refines that way from its first move. A re-plan starts from a
+ * most 100 streets a beat) every start refines that way from its first move. Where beats hold only a
+ * few streets (at most 8 a beat, at most 200 streets in all), the refinement gets stuck on moves of a tenth of a round, and the
+ * plan kept is then annealed ({@link BeatAnnealing}: border moves and swaps of streets between
+ * neighbouring beats, judged on exact rounds, that may pass through worse plans). A re-plan starts from a
  * previous assignment so that a small change (K ± 1, a few new streets) moves few streets.
  *
  * <p>The work is bounded by a budget of exact round evaluations, per beat plus a base: counted, not
@@ -70,6 +73,30 @@ public final class BeatPlanner {
      * later starts no longer fitting the budget. 100 lies between the two groups.
      */
     private static final int CHAINS_FROM_START_STREETS_PER_BEAT = 100;
+
+    /**
+     * At most this many streets per beat (E / K), and at most {@link #ANNEAL_MAX_STREETS} in all, the
+     * best plan is annealed after the refinement ({@link BeatAnnealing}): there one street is a tenth
+     * of a round or more, the refinement stalls, and an exact round costs microseconds. Of the
+     * benchmark rows only novi-sad K = 16 (80 streets, 5 a beat) qualifies and is neither balanced
+     * nor bound by one street.
+     */
+    static final int ANNEAL_STREETS_PER_BEAT = 8;
+    /**
+     * The whole network must be this small: an exact round costs more on larger networks (about
+     * 30 µs on novi-sad's 80 streets, 165 µs on krems's 1,433 at K = 180, where the shortest ways
+     * between odd intersections are long), and there even a short search would take longer than all
+     * the rest of the plan.
+     */
+    static final int ANNEAL_MAX_STREETS = 200;
+    /**
+     * Annealing steps, and exact rounds they may compute (the rest are found in memory), at most.
+     * novi-sad K = 16 takes all 1.6 million steps, computing about 80,000 rounds in about 2 s; at
+     * 800,000 steps it ended at 2,557 m for 2 seeds of 8 (the rest 2,599–2,641 m), at 1.6 million
+     * for 4 of 8, and 16 million steps (five runs from different starts) did not get below 2,557 m.
+     */
+    static final int ANNEAL_MAX_STEPS = 1_600_000;
+    static final int ANNEAL_MAX_EXACT_ROUNDS = 150_000;
 
     private final StreetNetwork network;
     private final RoundPlanner rounds;
@@ -132,7 +159,28 @@ public final class BeatPlanner {
             bestMoves += new BoundaryRefinement(network, counted).refine(best, bestRounds,
                     MOVES_PER_BEAT * beatCount, true, progress);
         }
+        bestMoves += anneal(best, bestRounds, seed);
         return report(best, beatCount, seed, bestMoves, counted);
+    }
+
+    /**
+     * Where beats hold few streets ({@link #ANNEAL_STREETS_PER_BEAT}) of a small network, anneals the plan
+     * ({@link BeatAnnealing}) unless it is balanced or bound by one street already; returns the
+     * number of streets that changed beat (counted as refinement moves). Rounds of such beats cost
+     * microseconds, so the fixed number of steps is cheap; on larger beats it is skipped.
+     */
+    private int anneal(int[] labels, double[] roundMeters, long seed) {
+        int beatCount = roundMeters.length;
+        double mean = Arrays.stream(roundMeters).average().orElse(0);
+        double longest = Arrays.stream(roundMeters).max().orElse(0);
+        if (beatCount < 2 || network.edgeCount() > ANNEAL_MAX_STREETS
+                || network.edgeCount() > (long) ANNEAL_STREETS_PER_BEAT * beatCount
+                || longest <= GOOD_BALANCE * mean || boundByOneStreet(labels, roundMeters)) {
+            return 0;
+        }
+        progress.progress("annealing beats", 0, 1);
+        return new BeatAnnealing(network, new RoundMemo(rounds)).anneal(labels, roundMeters, ANNEAL_MAX_STEPS,
+                ANNEAL_MAX_EXACT_ROUNDS, seed);
     }
 
     /**
