@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 
 /**
  * The device endpoints: OsmAnd, OwnTracks and the JSON batch. Each request is authenticated
@@ -84,23 +85,18 @@ public final class DeviceIngest {
         return Map.of("auth_failures", authFailures.sum(), "rate_limited", rateLimited.sum());
     }
 
-    /**
-     * OsmAnd answers from the writer thread once the ping is committed: no request thread sleeps
-     * waiting for the commit.
-     */
     private void osmand(Context ctx) {
         DeviceRequest request = deviceRequest(ctx);
         DecodedMessage message = pipeline.decode(decoders.osmand(), request);
         Device device = authenticate(ctx, message.deviceId(), osmandKey(request, ctx));
-        takeRequestToken(device);
-        ctx.future(() -> queue.submitAsync(message.pings()).thenAccept(result -> ctx.status(200)));
+        answerOnceCommitted(ctx, device, message.pings(), result -> ctx.status(200));
     }
 
     private void ownTracks(Context ctx) {
         Device device = authenticateBasic(ctx);
         DecodedMessage message = pipeline.decode(decoders.ownTracks(), deviceRequest(ctx));
-        submit(device, message.pings().stream().map(p -> p.withDeviceId(device.id())).toList());
-        ctx.contentType("application/json").result("[]");
+        answerOnceCommitted(ctx, device, message.pings().stream().map(p -> p.withDeviceId(device.id())).toList(),
+                result -> ctx.contentType("application/json").result("[]"));
     }
 
     private void batch(Context ctx) {
@@ -109,15 +105,20 @@ public final class DeviceIngest {
         if (!message.deviceId().equals(device.id())) {
             throw ApiError.forbidden("device '" + device.id() + "' may not send pings of device '" + message.deviceId() + "'");
         }
-        IngestResult result = submit(device, message.pings());
-        Map<String, Long> dropped = new TreeMap<>();
-        result.dropped().forEach(d -> dropped.merge(d.drop().reason().code(), 1L, Long::sum));
-        ctx.json(Map.of("accepted", result.accepted().size(), "dropped", dropped));
+        answerOnceCommitted(ctx, device, message.pings(), result -> {
+            Map<String, Long> dropped = new TreeMap<>();
+            result.dropped().forEach(d -> dropped.merge(d.drop().reason().code(), 1L, Long::sum));
+            ctx.json(Map.of("accepted", result.accepted().size(), "dropped", dropped));
+        });
     }
 
-    private IngestResult submit(Device device, List<Ping> pings) {
+    /**
+     * Hands the pings to the group commit and returns; the answer is written from an answer
+     * thread once they are committed, so no request thread sleeps waiting for the commit.
+     */
+    private void answerOnceCommitted(Context ctx, Device device, List<Ping> pings, Consumer<IngestResult> answer) {
         takeRequestToken(device);
-        return queue.submit(pings);
+        ctx.future(() -> queue.submitAsync(pings).thenAccept(answer));
     }
 
     private void takeRequestToken(Device device) {
