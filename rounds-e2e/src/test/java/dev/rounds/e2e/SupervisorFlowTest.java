@@ -296,7 +296,22 @@ final class SupervisorFlowTest {
         screenshot("live-sos");
         card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Acknowledge")).click();
         assertThat(card).hasCount(1);
-        card.getByLabel(java.util.regex.Pattern.compile("Comment for alert")).fill("called Mira, all fine");
+        Locator comment = card.getByLabel(java.util.regex.Pattern.compile("Comment for alert"));
+        comment.fill("called Mira");
+        String draft = comment.getAttribute("data-draft");
+
+        // a second SOS while the comment is being typed: the list is drawn again, the comment stays
+        send(List.of(new SimulatedPing("mira-phone", NOW.minus(Duration.ofMinutes(1)), NOW, lastPing.lat(),
+                lastPing.lon(), 5, 0, 0, 50, true)));
+        assertThat(card).hasCount(2);
+        Locator typed = page.locator("#alerts input[data-draft='" + draft + "']");
+        assertThat(typed).hasValue("called Mira");
+        assertThat(typed).isFocused();
+        typed.fill("called Mira, all fine");
+        Locator first = page.locator("#alerts .alert[data-kind=SOS]:has(input[data-draft='" + draft + "'])");
+        first.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Acknowledge")).click();
+        assertThat(card).hasCount(1);
+        card.getByLabel(java.util.regex.Pattern.compile("Comment for alert")).fill("same call, all fine");
         card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Acknowledge")).click();
         assertThat(card).hasCount(0);
         assertThat(banner).hasCount(0);
