@@ -5,12 +5,13 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 
 /**
  * Group commit in front of an {@link IngestPipeline}: pings submitted concurrently (one OsmAnd
@@ -85,9 +86,9 @@ public final class IngestQueue implements AutoCloseable {
     }
 
     /**
-     * Like {@link #submit}, without waiting: the future completes on the writer thread once the
-     * pings were committed (or fails with what the pipeline threw). A web server can answer from
-     * there instead of keeping a thread asleep per request.
+     * Like {@link #submit}, without waiting: the future completes on an answer thread once the
+     * pings were committed (or fails with what the pipeline threw, or because the queue is closed).
+     * A web server can answer from there instead of keeping a thread asleep per request.
      */
     public CompletableFuture<IngestResult> submitAsync(List<Ping> pings) {
         if (pings.isEmpty()) {
@@ -102,13 +103,13 @@ public final class IngestQueue implements AutoCloseable {
 
     private Submission enqueue(Submission submission) {
         if (closed) {
-            throw new IllegalStateException("the ingest queue is closed (the server is stopping)");
+            throw closedError();
         }
         queue.add(submission);
         pending.incrementAndGet();
         if (closed && queue.remove(submission)) { // closed meanwhile, and the writer may have left
             pending.decrementAndGet();
-            throw new IllegalStateException("the ingest queue is closed (the server is stopping)");
+            throw closedError();
         }
         if (writerAsleep) {
             LockSupport.unpark(writer);
@@ -158,14 +159,20 @@ public final class IngestQueue implements AutoCloseable {
         }
     }
 
-    /** A caller that slipped in while closing is told so instead of waiting forever. */
+    /**
+     * A caller that slipped in while closing is told so instead of waiting forever; on this thread,
+     * as the answer threads may already be shut down.
+     */
     private void failLeftovers() {
         Submission left;
         while ((left = queue.poll()) != null) {
             pending.decrementAndGet();
-            left.fail(new IllegalStateException("the ingest queue is closed (the server is stopping)"));
-            // on this thread: the answer threads may already be shut down
+            left.fail(closedError());
         }
+    }
+
+    private static IllegalStateException closedError() {
+        return new IllegalStateException("the ingest queue is closed (the server is stopping)");
     }
 
     private void drainOnce() {
@@ -199,7 +206,7 @@ public final class IngestQueue implements AutoCloseable {
     }
 
     /** Wakes the waiting callers here, and completes the futures on an answer thread. */
-    private void answerEach(List<Submission> group, java.util.function.Consumer<Submission> answer) {
+    private void answerEach(List<Submission> group, Consumer<Submission> answer) {
         List<Submission> futures = new ArrayList<>();
         for (Submission submission : group) {
             if (submission.future == null) {
