@@ -56,4 +56,20 @@ class BeatPlannerBalanceTest {
         BeatPlan again = new BeatPlanner(network, ProgressListener.NONE).plan(16, 1);
         assertThat(again.beatOfEdge()).as("novi-sad K=16 same seed, same beats").isEqualTo(plan.beatOfEdge());
     }
+
+    /**
+     * No plan of novi-sad in 16 beats has a longest round within 2,557.2 m ({@link LongestRoundProof},
+     * run by the beats benchmark: a minute, too long here). The planner reaches that least longest
+     * round, 2,557.3 m, at seed 1 and, since the annealing runs a second pass, at seed 4 as well (one
+     * pass stopped at 2,598.7 m there).
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "seed {0}")
+    @org.junit.jupiter.params.provider.ValueSource(longs = {1, 4})
+    void smallBeatsReachTheProvenLeastLongestRound(long seed) {
+        StreetNetwork network = StreetMaps.importFile(TestData.file("osm/novi-sad-cutout.osm.gz"), Profiles.FOOT,
+                ProgressListener.NONE).network();
+        BeatPlan plan = new BeatPlanner(network, ProgressListener.NONE).plan(16, seed);
+        assertThat(plan.longestRoundMeters()).as("novi-sad K=16 seed %d longest round", seed)
+                .isBetween(2_557.2, 2_557.4);
+    }
 }

@@ -3,6 +3,7 @@ package dev.rounds.bench.planning;
 import dev.rounds.beats.BeatPlan;
 import dev.rounds.beats.BeatPlanner;
 import dev.rounds.beats.BeatShape;
+import dev.rounds.beats.LongestRoundProof;
 import dev.rounds.network.ProgressListener;
 import dev.rounds.network.Profiles;
 import dev.rounds.network.StreetMaps;
@@ -42,11 +43,22 @@ import java.util.concurrent.TimeUnit;
  * <p>Some extracts hold a street whose own round trip (the street and the shortest way back) is
  * longer than the mean round: no partition can make the longest round shorter than that. Column
  * {@code long/bnd} divides the longest round by max(mean round, longest single-street round trip),
- * so 1.05 is the balance target on every row, bound by a street or not.
+ * so 1.05 is the balance target on every row, bound by a street or not. Where our plan still misses
+ * 1.05 on a network of at most {@link #PROOF_MAX_STREETS} streets, the run tries to prove that no plan
+ * of K beats has a longest round shorter than ours ({@link LongestRoundProof}: every connected street
+ * set with a shorter round, and street weights showing that no K of them cover every street once);
+ * when it succeeds, that length is the bound, and the row reads 1.000: the plan is the best possible.
  *
  * <p>Run: {@code java -jar rounds-bench.jar beats K[,K...] EXTRACT...}
  */
 public final class BeatsBenchmark {
+    /** Networks up to this many streets get a proof attempt when a row misses the balance target. */
+    static final int PROOF_MAX_STREETS = 200;
+    /** The proof is for rounds this much shorter than our longest, so that it shows ours is the best. */
+    static final double PROOF_MARGIN_METERS = 0.1;
+    static final int PROOF_MAX_SETS = 3_000_000;
+    static final int PROOF_MAX_PIVOTS = 200_000;
+
     private BeatsBenchmark() {
     }
 
@@ -77,15 +89,16 @@ public final class BeatsBenchmark {
         double oursCpuMs = (threads.getCurrentThreadCpuTime() - cpuStarted) / 1e6;
         double[] oursRounds = ours.beats().stream().mapToDouble(b -> b.roundLengthMeters()).toArray();
         double[] oursShape = ours.beats().stream().mapToDouble(b -> b.compactness()).toArray();
-        print(name, k, "ours", oursRounds, network.totalLengthMeters() / k, streetBound, k + "/" + k, oursShape,
-                oursMs, String.format(Locale.ROOT, "%.0f", oursCpuMs));
+        double bound = Math.max(streetBound, provenLongestBound(name, network, k, oursRounds, streetBound));
+        print(name, k, "ours", oursRounds, network.totalLengthMeters() / k, bound,
+                k + "/" + k, oursShape, oursMs, String.format(Locale.ROOT, "%.0f", oursCpuMs));
         started = System.nanoTime();
         int[] parts = runMetis(graphFile, k, network.edgeCount());
         double metisMs = (System.nanoTime() - started) / 1e6;
         double[] metisRounds = new double[k];
         int contiguous = roundsOfParts(network, parts, k, metisRounds);
         double[] metisShape = new BeatShape(network).everyBeat(parts, k);
-        print(name, k, "metis", metisRounds, network.totalLengthMeters() / k, streetBound, contiguous + "/" + k,
+        print(name, k, "metis", metisRounds, network.totalLengthMeters() / k, bound, contiguous + "/" + k,
                 metisShape, metisMs, "-");
     }
 
@@ -97,6 +110,32 @@ public final class BeatsBenchmark {
                 name, k, method, longest, mean, longest / mean, longest / Math.max(mean, streetBound),
                 longest / lowerBound, contiguous, Arrays.stream(compactness).average().orElse(0),
                 Arrays.stream(compactness).min().orElse(0), ms, cpuMs);
+    }
+
+    /**
+     * Where our plan misses the balance target on a small network, tries to prove that no plan of K
+     * beats has a longest round shorter than ours by more than {@link #PROOF_MARGIN_METERS}
+     * ({@link LongestRoundProof}); returns that length when proven, else 0. Prints what was shown.
+     */
+    static double provenLongestBound(String name, StreetNetwork network, int k, double[] rounds,
+            double streetBound) {
+        double longest = Arrays.stream(rounds).max().orElse(0);
+        double mean = Arrays.stream(rounds).average().orElse(0);
+        if (longest <= 1.05 * Math.max(mean, streetBound) || network.edgeCount() > PROOF_MAX_STREETS) {
+            return 0;
+        }
+        double cap = longest - PROOF_MARGIN_METERS;
+        long started = System.nanoTime();
+        try {
+            LongestRoundProof.Result proof = LongestRoundProof.check(network, k, cap, PROOF_MAX_SETS, PROOF_MAX_PIVOTS);
+            System.out.printf(Locale.ROOT, "  proof %s K=%d: %s plan of %d beats has every round within %.1f m (%s; %.0f s)%n",
+                    name, k, proof.noSuchPlan() ? "no" : "not shown that no", k, cap, proof.reason(),
+                    (System.nanoTime() - started) / 1e9);
+            return proof.noSuchPlan() ? cap : 0;
+        } catch (IllegalStateException tooBig) {
+            System.out.printf(Locale.ROOT, "  proof %s K=%d: not attempted: %s%n", name, k, tooBig.getMessage());
+            return 0;
+        }
     }
 
     /** The longest round trip over a single street: no beat holding that street has a shorter round. */
