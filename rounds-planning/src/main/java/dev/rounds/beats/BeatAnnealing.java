@@ -174,7 +174,8 @@ final class BeatAnnealing {
         return chosen;
     }
 
-    private static boolean contains(int[] values, int count, int value) {
+    /** Whether {@code value} is among the first {@code count} of {@code values}. */
+    static boolean contains(int[] values, int count, int value) {
         for (int i = 0; i < count; i++) {
             if (values[i] == value) {
                 return true;

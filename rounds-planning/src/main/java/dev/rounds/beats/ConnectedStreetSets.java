@@ -5,6 +5,7 @@ import dev.rounds.rounds.RoundPlanner;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.TreeSet;
 
 /**
  * Every connected set of streets whose shortest round is at most a given length: the beats a plan
@@ -84,7 +85,7 @@ public final class ConnectedStreetSets {
             int nextCount = count;
             for (int candidate : touching[added]) {
                 if (candidate > root && Arrays.binarySearch(grown, candidate) < 0
-                        && !contains(next, nextCount, candidate) && !touchesAny(set, candidate)) {
+                        && !BeatAnnealing.contains(next, nextCount, candidate) && !touchesAny(set, candidate)) {
                     next[nextCount++] = candidate;
                 }
             }
@@ -110,16 +111,7 @@ public final class ConnectedStreetSets {
 
     private boolean touchesAny(int[] set, int street) {
         for (int member : set) {
-            if (member == street || Arrays.binarySearch(touching[member], street) >= 0) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean contains(int[] values, int count, int value) {
-        for (int i = 0; i < count; i++) {
-            if (values[i] == value) {
+            if (Arrays.binarySearch(touching[member], street) >= 0) {
                 return true;
             }
         }
@@ -130,7 +122,7 @@ public final class ConnectedStreetSets {
     private static int[][] touchingStreets(StreetNetwork network) {
         int[][] touching = new int[network.edgeCount()][];
         for (int e = 0; e < network.edgeCount(); e++) {
-            java.util.TreeSet<Integer> found = new java.util.TreeSet<>();
+            TreeSet<Integer> found = new TreeSet<>();
             for (int node : new int[] {network.edgeFrom(e), network.edgeTo(e)}) {
                 for (int i = 0; i < network.adjacentEdgeCount(node); i++) {
                     found.add(network.adjacentEdge(node, i));

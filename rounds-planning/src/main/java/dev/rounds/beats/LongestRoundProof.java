@@ -2,6 +2,8 @@ package dev.rounds.beats;
 
 import dev.rounds.network.StreetNetwork;
 import dev.rounds.rounds.RoundPlanner;
+import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * Proves, for a small walking network, that no plan of K contiguous beats has all its rounds within
@@ -29,7 +31,7 @@ public final class LongestRoundProof {
         for (int street = 0; street < network.edgeCount(); street++) {
             double alone = planner.shortestRoundTripMeters(street);
             if (alone > capMeters) {
-                return new Result(beats, capMeters, true, String.format(java.util.Locale.ROOT,
+                return new Result(beats, capMeters, true, String.format(Locale.ROOT,
                         "street %d (%s) alone takes a %.1f m round trip", street, network.edgeName(street), alone),
                         0, Double.POSITIVE_INFINITY);
             }
@@ -37,10 +39,10 @@ public final class LongestRoundProof {
         ConnectedStreetSets.Pool pool = new ConnectedStreetSets(network, planner).upTo(capMeters, maxSets);
         BeatCountBound.Certificate certificate = BeatCountBound.certify(network.edgeCount(), pool.sets(), maxPivots);
         boolean proven = certificate.beatsAtLeast() > beats + 1e-6;
-        return new Result(beats, capMeters, proven, String.format(java.util.Locale.ROOT,
+        return new Result(beats, capMeters, proven, String.format(Locale.ROOT,
                 "%d connected street sets have a round of at most %.1f m; street weights with no set over %.6f"
                         + " total %.4f, so a plan of them needs at least %.4f beats", pool.size(), capMeters,
-                certificate.heaviestSetWeight(), java.util.Arrays.stream(certificate.streetWeights()).sum(),
+                certificate.heaviestSetWeight(), Arrays.stream(certificate.streetWeights()).sum(),
                 certificate.beatsAtLeast()), pool.size(), certificate.beatsAtLeast());
     }
 }

@@ -2,6 +2,7 @@ package dev.rounds.beats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.data.Offset.offset;
 
 import dev.rounds.network.StreetNetwork;
 import dev.rounds.rounds.BeatConnectivity;
@@ -9,7 +10,6 @@ import dev.rounds.rounds.RandomStreets;
 import dev.rounds.rounds.RoundPlanner;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +34,7 @@ class LongestRoundProofTest {
             for (int i = 0; i < pool.size(); i++) {
                 listed.add(Arrays.toString(pool.sets()[i]));
                 assertThat(pool.roundMeters()[i]).as("seed %d: round of %s", seed, listed.get(i))
-                        .isCloseTo(planner.roundLengthMeters(pool.sets()[i]), org.assertj.core.data.Offset.offset(1e-9));
+                        .isCloseTo(planner.roundLengthMeters(pool.sets()[i]), offset(1e-9));
             }
             assertThat(listed).as("seed %d: every set once", seed).doesNotHaveDuplicates();
             assertThat(listed).as("seed %d: %d streets, length %.0f m", seed, network.edgeCount(), cap)
@@ -72,9 +72,9 @@ class LongestRoundProofTest {
     void boundsATriangleCoveredOnlyByPairsAtOneAndAHalfBeats() {
         // Three streets, each set of the family holds two: no partition exists; fractionally 1.5 sets.
         BeatCountBound.Certificate certificate = BeatCountBound.certify(3, new int[][] {{0, 1}, {1, 2}, {0, 2}}, 1_000);
-        assertThat(certificate.beatsAtLeast()).isCloseTo(1.5, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(certificate.beatsAtLeast()).isCloseTo(1.5, offset(1e-9));
         assertThat(certificate.streetWeights()).containsExactly(new double[] {0.5, 0.5, 0.5},
-                org.assertj.core.data.Offset.offset(1e-9));
+                offset(1e-9));
         assertThat(BeatCountBound.certify(2, new int[][] {{0}}, 1_000).beatsAtLeast())
                 .as("a street in no set: no plan at all").isInfinite();
     }
