@@ -96,13 +96,13 @@ public final class BeatPlanner {
      * for 4 of 8, and 16 million steps (five runs from different starts) did not get below 2,557 m.
      */
     static final int ANNEAL_MAX_STEPS = 1_600_000;
+    static final int ANNEAL_MAX_EXACT_ROUNDS = 150_000;
     /**
      * Annealing passes, each from the best plan of the one before with a fresh temperature and seed:
      * on novi-sad at K = 16, seeds 1–8 reach the best possible longest round (2,557 m, proven by
      * {@link LongestRoundProof}) in 4 of 8 with one pass, 6 with two, 7 with four (2.5, 4 and 8 s).
      */
     static final int ANNEAL_PASSES = 2;
-    static final int ANNEAL_MAX_EXACT_ROUNDS = 150_000;
 
     private final StreetNetwork network;
     private final RoundPlanner rounds;
